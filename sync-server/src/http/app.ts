@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Storage } from '../storage/port.js';
+import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.js';
+import { loggerOptions } from './logging.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { readShell, registerStaticApp } from './static-app.js';
+
+export interface AppDeps {
+	config: Config;
+	storage: Storage;
+}
+
+/** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
+export async function buildApp({ config, storage }: AppDeps): Promise<FastifyInstance> {
+	const app = Fastify({
+		logger: loggerOptions(config),
+		// Behind a proxy the operator sets trustProxy through PUBLIC_URL's host; locally there is none.
+		trustProxy: false,
+		bodyLimit: 8 * 1024 * 1024
+	});
+	const https = config.publicUrl.protocol === 'https:';
+	const shell = readShell(config.appDir);
+	registerSecurityHeaders(app, { csp: contentSecurityPolicy(inlineScriptHashes(shell), https), https });
+
+	app.get('/healthz', async (_request, reply) => {
+		try {
+			await storage.ping();
+			return { status: 'ok', storage: storage.kind };
+		} catch {
+			return reply.code(503).send({ status: 'unavailable', storage: storage.kind });
+		}
+	});
+
+	await registerStaticApp(app, config.appDir, shell);
+	return app;
+}
