@@ -3,16 +3,23 @@ import type { Config } from '../config.js';
 import type { Storage } from '../storage/port.js';
 import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.js';
 import { loggerOptions } from './logging.js';
+import { type PrincipalResolver, registerPrincipal } from './principal.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { readShell, registerStaticApp } from './static-app.js';
 
 export interface AppDeps {
 	config: Config;
 	storage: Storage;
+	/** How requests prove who they are (session cookies, admin basic auth), tried in order. */
+	principalResolvers?: PrincipalResolver[];
 }
 
 /** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
-export async function buildApp({ config, storage }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+	config,
+	storage,
+	principalResolvers = []
+}: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
 		// Behind a proxy the operator sets trustProxy through PUBLIC_URL's host; locally there is none.
@@ -22,6 +29,7 @@ export async function buildApp({ config, storage }: AppDeps): Promise<FastifyIns
 	const https = config.publicUrl.protocol === 'https:';
 	const shell = readShell(config.appDir);
 	registerSecurityHeaders(app, { csp: contentSecurityPolicy(inlineScriptHashes(shell), https), https });
+	registerPrincipal(app, principalResolvers);
 
 	app.get('/healthz', async (_request, reply) => {
 		try {

@@ -15,7 +15,7 @@ export interface Storage {
 	close(): Promise<void>;
 }
 
-/** A versioned schema step. Versions are dense and never edited once released; add a new one instead. */
+/** A versioned schema step, never edited once released; add a new one instead (ranges: see sqlite/migrations.ts). */
 export interface Migration {
 	version: number;
 	name: string;

@@ -1,6 +1,10 @@
 import type { Migration } from '../port.js';
 
-/** SQLite schema history. Append only: a released migration is never changed. */
+/**
+ * SQLite schema history, applied in version order. Append only: a released migration is never changed.
+ * Each feature owns a range so features can add steps independently: core 1–99, documents and
+ * replication 100–199, accounts 200–299, registrations and receipts 300–399, officers 400–499.
+ */
 export const sqliteMigrations: Migration[] = [
 	{
 		version: 1,
