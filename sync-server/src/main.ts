@@ -1,5 +1,9 @@
+import { AccountService } from './accounts/account-service.js';
 import { ConfigError, loadConfig } from './config.js';
+import { sessionCookieResolver } from './http/accounts/session-resolver.js';
 import { buildApp } from './http/app.js';
+import { createMailer } from './mail/mailer.js';
+import { openAccountStore } from './storage/open-account-store.js';
 import { openStorage } from './storage/open-storage.js';
 
 async function main(): Promise<void> {
@@ -16,7 +20,32 @@ async function main(): Promise<void> {
 
 	const storage = await openStorage(config);
 	await storage.migrate();
-	const app = await buildApp({ config, storage });
+	const accountStore = await openAccountStore(config, storage);
+
+	// With PORT=0 and no PUBLIC_URL (tests), the public address is known only once we listen.
+	let publicUrl = config.publicUrl;
+	const https = publicUrl.protocol === 'https:';
+	let mailLog: { info(obj: object, msg: string): void; error(obj: object, msg: string): void } = console;
+	const mailer = createMailer({
+		smtpUrl: config.smtpUrl,
+		dataDir: config.dataDir,
+		from: process.env.MAIL_FROM || `Arribo <no-reply@${publicUrl.hostname}>`,
+		log: { info: (obj, msg) => mailLog.info(obj, msg) }
+	});
+	const accounts = new AccountService({
+		store: accountStore.store,
+		mailer,
+		publicUrl: () => publicUrl,
+		log: { info: (obj, msg) => mailLog.info(obj, msg), error: (obj, msg) => mailLog.error(obj, msg) }
+	});
+	const app = await buildApp({
+		config,
+		storage,
+		accounts,
+		publicOrigin: () => publicUrl.origin,
+		principalResolvers: [sessionCookieResolver(accounts, https)]
+	});
+	mailLog = app.log;
 
 	// Graceful stop: finish in-flight requests, then close the store so WAL is checkpointed cleanly.
 	let stopping = false;
@@ -25,6 +54,8 @@ async function main(): Promise<void> {
 		stopping = true;
 		app.log.info({ signal }, 'stopping');
 		await app.close();
+		mailer.close();
+		await accountStore.close();
 		await storage.close();
 		process.exit(0);
 	};
@@ -32,6 +63,7 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop('SIGINT'));
 
 	const address = await app.listen({ port: config.port, host: config.host });
+	if (publicUrl.port === '0') publicUrl = new URL(address);
 	app.log.info({ address, storage: storage.kind }, 'arribo sync-server listening');
 }
 

@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import type { AccountService } from '../accounts/account-service.js';
 import type { Storage } from '../storage/port.js';
+import { registerOriginCheck } from './accounts/csrf.js';
+import { registerAccountRoutes } from './accounts/routes.js';
 import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.js';
 import { loggerOptions } from './logging.js';
 import { type PrincipalResolver, registerPrincipal } from './principal.js';
@@ -12,13 +15,19 @@ export interface AppDeps {
 	storage: Storage;
 	/** How requests prove who they are (session cookies, admin basic auth), tried in order. */
 	principalResolvers?: PrincipalResolver[];
+	/** Traveller accounts (/api/accounts/*); absent in tests that do not need them. */
+	accounts?: AccountService;
+	/** The origin browsers use; a function because a PORT=0 server learns its address after listening. */
+	publicOrigin?: () => string;
 }
 
 /** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
 export async function buildApp({
 	config,
 	storage,
-	principalResolvers = []
+	principalResolvers = [],
+	accounts,
+	publicOrigin
 }: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
@@ -29,7 +38,9 @@ export async function buildApp({
 	const https = config.publicUrl.protocol === 'https:';
 	const shell = readShell(config.appDir);
 	registerSecurityHeaders(app, { csp: contentSecurityPolicy(inlineScriptHashes(shell), https), https });
+	registerOriginCheck(app, publicOrigin ?? (() => config.publicUrl.origin));
 	registerPrincipal(app, principalResolvers);
+	if (accounts) await registerAccountRoutes(app, { accounts, https });
 
 	app.get('/healthz', async (_request, reply) => {
 		try {
