@@ -1,6 +1,7 @@
 import { AccountService } from './accounts/account-service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { sessionCookieResolver } from './http/accounts/session-resolver.js';
+import { configuredResolvers } from './http/admin-principal.js';
 import { buildApp } from './http/app.js';
 import { createMailer } from './mail/mailer.js';
 import { openAccountStore } from './storage/open-account-store.js';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
 		storage,
 		accounts,
 		publicOrigin: () => publicUrl.origin,
-		principalResolvers: [sessionCookieResolver(accounts, https)]
+		principalResolvers: [sessionCookieResolver(accounts, https), ...configuredResolvers(config)]
 	});
 	mailLog = app.log;
 

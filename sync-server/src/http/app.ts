@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { AccountService } from '../accounts/account-service.js';
+import { replicationServices, type ReplicationServices } from '../replication/replication-service.js';
 import type { Storage } from '../storage/port.js';
+import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
 import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.js';
@@ -19,6 +21,8 @@ export interface AppDeps {
 	accounts?: AccountService;
 	/** The origin browsers use; a function because a PORT=0 server learns its address after listening. */
 	publicOrigin?: () => string;
+	/** Replication services over `storage` (/db/*); built here unless the caller shares its own. */
+	replication?: ReplicationServices;
 }
 
 /** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
@@ -27,7 +31,8 @@ export async function buildApp({
 	storage,
 	principalResolvers = [],
 	accounts,
-	publicOrigin
+	publicOrigin,
+	replication = replicationServices(storage)
 }: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
@@ -51,6 +56,7 @@ export async function buildApp({
 		}
 	});
 
+	await registerCouchRoutes(app, replication);
 	await registerStaticApp(app, config.appDir, shell);
 	return app;
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Migration, Storage } from '../port.js';
+import type { DocumentStore, Migration, Storage } from '../port.js';
 import { sqliteMigrations } from './migrations.js';
+import { SqliteDocuments } from './sqlite-documents.js';
 
 export class SqliteStorage implements Storage {
 	readonly kind = 'sqlite' as const;
 	readonly db: Database.Database;
+	readonly documents: DocumentStore;
 
 	constructor(
 		file: string,
@@ -20,6 +22,7 @@ export class SqliteStorage implements Storage {
 		this.db.pragma('synchronous = FULL');
 		this.db.pragma('foreign_keys = ON');
 		this.db.pragma('busy_timeout = 5000');
+		this.documents = new SqliteDocuments(this.db);
 	}
 
 	static inDataDir(dataDir: string): SqliteStorage {

@@ -1,0 +1,302 @@
+import pg from 'pg';
+import { ChangeWaiter } from '../change-waiter.js';
+import type {
+	AllDocsRange,
+	DatabaseInfo,
+	DocRecord,
+	DocumentStore,
+	LocalDoc,
+	RevBody,
+	WritePlan
+} from '../port.js';
+
+/** Every process LISTENs here; each committed write NOTIFYs its database id. */
+export const CHANGES_CHANNEL = 'arribo_db_changes';
+
+const DOC_COLUMNS = 'doc_id, seq, rev_tree, winning_rev, deleted, server_owned';
+
+type Row = Record<string, unknown>;
+
+function toRecord(row: Row): DocRecord {
+	return {
+		id: row.doc_id as string,
+		seq: Number(row.seq),
+		revTree: JSON.parse(row.rev_tree as string),
+		winningRev: row.winning_rev as string,
+		deleted: row.deleted as boolean,
+		serverOwned: row.server_owned as boolean
+	};
+}
+
+/** Replication databases in PostgreSQL; writes serialise per database on its row lock. */
+export class PostgresDocuments implements DocumentStore {
+	private readonly waiter: ChangeWaiter;
+	private listener: pg.Client | null = null;
+	private stopped = false;
+
+	constructor(
+		private readonly pool: pg.Pool,
+		private readonly listenerConfig: () => pg.ClientConfig
+	) {
+		this.waiter = new ChangeWaiter(async (dbId) => (await this.info(dbId)).updateSeq);
+	}
+
+	async startListening(): Promise<void> {
+		const client = new pg.Client(this.listenerConfig());
+		client.on('notification', (message) => {
+			const dbId = Number(message.payload);
+			if (Number.isInteger(dbId)) this.waiter.notify(dbId);
+		});
+		client.on('error', () => {
+			// Reconnect; waiters fall back on their timeouts meanwhile and re-check on wake-up.
+			this.listener = null;
+			client.end().catch(() => {});
+			if (!this.stopped) setTimeout(() => void this.startListening().catch(() => {}), 1000).unref();
+		});
+		await client.connect();
+		await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+		this.listener = client;
+	}
+
+	async stopListening(): Promise<void> {
+		this.stopped = true;
+		await this.listener?.end().catch(() => {});
+		this.listener = null;
+	}
+
+	async userDatabase(ownerUserId: string): Promise<number> {
+		const found = await this.pool.query('SELECT id FROM databases WHERE owner_user_id = $1', [ownerUserId]);
+		if (found.rowCount) return Number(found.rows[0].id);
+		await this.pool.query('INSERT INTO databases (owner_user_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+			ownerUserId
+		]);
+		const created = await this.pool.query('SELECT id FROM databases WHERE owner_user_id = $1', [ownerUserId]);
+		return Number(created.rows[0].id);
+	}
+
+	async namedDatabase(name: string): Promise<number | null> {
+		const result = await this.pool.query('SELECT id FROM databases WHERE name = $1', [name]);
+		return result.rowCount ? Number(result.rows[0].id) : null;
+	}
+
+	async createNamedDatabase(name: string): Promise<boolean> {
+		const result = await this.pool.query('INSERT INTO databases (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+			name
+		]);
+		return result.rowCount === 1;
+	}
+
+	async deleteNamedDatabase(name: string): Promise<boolean> {
+		const result = await this.pool.query('DELETE FROM databases WHERE name = $1', [name]);
+		return result.rowCount === 1;
+	}
+
+	async listNamedDatabases(): Promise<string[]> {
+		const result = await this.pool.query('SELECT name FROM databases WHERE name IS NOT NULL ORDER BY name');
+		return result.rows.map((row) => row.name as string);
+	}
+
+	async info(dbId: number): Promise<DatabaseInfo> {
+		const result = await this.pool.query(
+			`SELECT d.update_seq,
+				(SELECT count(*) FROM docs WHERE db_id = d.id AND NOT deleted) AS live,
+				(SELECT count(*) FROM docs WHERE db_id = d.id AND deleted) AS gone
+			 FROM databases d WHERE d.id = $1`,
+			[dbId]
+		);
+		const row = result.rows[0] ?? { update_seq: 0, live: 0, gone: 0 };
+		return { docCount: Number(row.live), docDelCount: Number(row.gone), updateSeq: Number(row.update_seq) };
+	}
+
+	async getDocs(dbId: number, ids: string[]): Promise<Map<string, DocRecord>> {
+		return this.getDocsWith(this.pool, dbId, ids);
+	}
+
+	private async getDocsWith(
+		client: pg.Pool | pg.PoolClient,
+		dbId: number,
+		ids: string[]
+	): Promise<Map<string, DocRecord>> {
+		const found = new Map<string, DocRecord>();
+		if (ids.length === 0) return found;
+		const result = await client.query(
+			`SELECT ${DOC_COLUMNS} FROM docs WHERE db_id = $1 AND doc_id = ANY($2::text[])`,
+			[dbId, [...new Set(ids)]]
+		);
+		for (const row of result.rows) found.set(row.doc_id, toRecord(row));
+		return found;
+	}
+
+	async getRevs(dbId: number, docId: string, revs: string[]): Promise<Map<string, RevBody>> {
+		const result = await this.pool.query(
+			'SELECT rev, body FROM revs WHERE db_id = $1 AND doc_id = $2 AND rev = ANY($3::text[])',
+			[dbId, docId, [...new Set(revs)]]
+		);
+		return new Map(result.rows.map((row) => [row.rev as string, JSON.parse(row.body)]));
+	}
+
+	async getAllRevs(dbId: number, docId: string): Promise<Map<string, RevBody>> {
+		const result = await this.pool.query('SELECT rev, body FROM revs WHERE db_id = $1 AND doc_id = $2', [
+			dbId,
+			docId
+		]);
+		return new Map(result.rows.map((row) => [row.rev as string, JSON.parse(row.body)]));
+	}
+
+	async changes(dbId: number, since: number, limit: number): Promise<DocRecord[]> {
+		const result = await this.pool.query(
+			`SELECT ${DOC_COLUMNS} FROM docs WHERE db_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+			[dbId, since, limit]
+		);
+		return result.rows.map(toRecord);
+	}
+
+	async allDocs(dbId: number, range: AllDocsRange): Promise<DocRecord[]> {
+		const where = ['db_id = $1', 'NOT deleted'];
+		const params: unknown[] = [dbId];
+		const [low, high] = range.descending ? [range.endkey, range.startkey] : [range.startkey, range.endkey];
+		const lowInclusive = range.descending ? range.inclusiveEnd : true;
+		const highInclusive = range.descending ? true : range.inclusiveEnd;
+		if (low !== undefined) {
+			params.push(low);
+			where.push(`doc_id ${lowInclusive ? '>=' : '>'} $${params.length}`);
+		}
+		if (high !== undefined) {
+			params.push(high);
+			where.push(`doc_id ${highInclusive ? '<=' : '<'} $${params.length}`);
+		}
+		params.push(range.limit, range.skip);
+		const result = await this.pool.query(
+			`SELECT ${DOC_COLUMNS} FROM docs WHERE ${where.join(' AND ')} ORDER BY doc_id ${range.descending ? 'DESC' : 'ASC'}
+			 LIMIT $${params.length - 1} OFFSET $${params.length}`,
+			params
+		);
+		return result.rows.map(toRecord);
+	}
+
+	async getAttachment(digest: string): Promise<Buffer | null> {
+		const result = await this.pool.query('SELECT data FROM attachments WHERE digest = $1', [digest]);
+		return result.rowCount ? (result.rows[0].data as Buffer) : null;
+	}
+
+	private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			const result = await work(client);
+			await client.query('COMMIT');
+			return result;
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => {});
+			throw error;
+		} finally {
+			client.release();
+		}
+	}
+
+	async write<T>(
+		dbId: number,
+		ids: string[],
+		plan: (current: Map<string, DocRecord>) => WritePlan & { result: T }
+	): Promise<T> {
+		return this.transaction(async (client) => {
+			const locked = await client.query('SELECT update_seq FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
+			if (!locked.rowCount) throw new Error('database vanished');
+			let seq = Number(locked.rows[0].update_seq);
+			const decided = plan(await this.getDocsWith(client, dbId, ids));
+			if (decided.attachments.length > 0) {
+				const unique = new Map(decided.attachments.map((blob) => [blob.digest, blob.data]));
+				const digests = [...unique.keys()].sort();
+				await client.query(
+					'INSERT INTO attachments (digest, data) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT DO NOTHING',
+					[digests, digests.map((digest) => unique.get(digest))]
+				);
+			}
+			if (decided.docs.length === 0) return decided.result;
+			const docIds: string[] = [];
+			const seqs: number[] = [];
+			const trees: string[] = [];
+			const winners: string[] = [];
+			const deleted: boolean[] = [];
+			const owned: boolean[] = [];
+			const revDocs: string[] = [];
+			const revIds: string[] = [];
+			const bodies: string[] = [];
+			for (const doc of decided.docs) {
+				seq += 1;
+				docIds.push(doc.id);
+				seqs.push(seq);
+				trees.push(JSON.stringify(doc.revTree));
+				winners.push(doc.winningRev);
+				deleted.push(doc.deleted);
+				owned.push(doc.serverOwned);
+				for (const rev of doc.revs) {
+					revDocs.push(doc.id);
+					revIds.push(rev.rev);
+					bodies.push(JSON.stringify(rev.body));
+				}
+			}
+			await client.query(
+				`INSERT INTO docs (db_id, doc_id, seq, rev_tree, winning_rev, deleted, server_owned)
+				 SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::boolean[])
+				 ON CONFLICT (db_id, doc_id) DO UPDATE SET seq = excluded.seq, rev_tree = excluded.rev_tree,
+				 winning_rev = excluded.winning_rev, deleted = excluded.deleted, server_owned = excluded.server_owned`,
+				[dbId, docIds, seqs, trees, winners, deleted, owned]
+			);
+			await client.query(
+				`INSERT INTO revs (db_id, doc_id, rev, body) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
+				 ON CONFLICT DO NOTHING`,
+				[dbId, revDocs, revIds, bodies]
+			);
+			await client.query('UPDATE databases SET update_seq = $1 WHERE id = $2', [seq, dbId]);
+			// Delivered to every listening process when (and only if) the transaction commits.
+			await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(dbId)]);
+			return decided.result;
+		});
+	}
+
+	async getLocal(dbId: number, id: string): Promise<LocalDoc | null> {
+		const result = await this.pool.query(
+			'SELECT rev, body FROM local_docs WHERE db_id = $1 AND doc_id = $2',
+			[dbId, id]
+		);
+		if (!result.rowCount) return null;
+		return { rev: `0-${result.rows[0].rev}`, body: JSON.parse(result.rows[0].body) };
+	}
+
+	async putLocal(
+		dbId: number,
+		id: string,
+		expectedRev: string | null,
+		body: Record<string, unknown>
+	): Promise<string | null> {
+		return this.transaction(async (client) => {
+			await client.query('SELECT 1 FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
+			const found = await client.query('SELECT rev FROM local_docs WHERE db_id = $1 AND doc_id = $2', [
+				dbId,
+				id
+			]);
+			const current = found.rowCount ? Number(found.rows[0].rev) : null;
+			if ((current === null ? null : `0-${current}`) !== expectedRev) return null;
+			const next = (current ?? 0) + 1;
+			await client.query(
+				`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES ($1, $2, $3, $4)
+				 ON CONFLICT (db_id, doc_id) DO UPDATE SET rev = excluded.rev, body = excluded.body`,
+				[dbId, id, next, JSON.stringify(body)]
+			);
+			return `0-${next}`;
+		});
+	}
+
+	async deleteLocal(dbId: number, id: string, expectedRev: string | null): Promise<boolean> {
+		const result = await this.pool.query(
+			"DELETE FROM local_docs WHERE db_id = $1 AND doc_id = $2 AND '0-' || rev = $3",
+			[dbId, id, expectedRev]
+		);
+		return result.rowCount === 1;
+	}
+
+	waitForChange(dbId: number, since: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+		return this.waiter.wait(dbId, since, timeoutMs, signal);
+	}
+}

@@ -1,0 +1,254 @@
+import type Database from 'better-sqlite3';
+import { ChangeWaiter } from '../change-waiter.js';
+import type {
+	AllDocsRange,
+	DatabaseInfo,
+	DocRecord,
+	DocumentStore,
+	LocalDoc,
+	RevBody,
+	WritePlan
+} from '../port.js';
+
+interface DocRow {
+	doc_id: string;
+	seq: number;
+	rev_tree: string;
+	winning_rev: string;
+	deleted: number;
+	server_owned: number;
+}
+
+const DOC_COLUMNS = 'doc_id, seq, rev_tree, winning_rev, deleted, server_owned';
+
+function toRecord(row: DocRow): DocRecord {
+	return {
+		id: row.doc_id,
+		seq: row.seq,
+		revTree: JSON.parse(row.rev_tree),
+		winningRev: row.winning_rev,
+		deleted: row.deleted === 1,
+		serverOwned: row.server_owned === 1
+	};
+}
+
+/** Replication databases in SQLite. better-sqlite3 is synchronous, so each write is one atomic step. */
+export class SqliteDocuments implements DocumentStore {
+	private readonly waiter: ChangeWaiter;
+
+	constructor(private readonly db: Database.Database) {
+		this.waiter = new ChangeWaiter(async (dbId) => this.updateSeq(dbId));
+	}
+
+	private updateSeq(dbId: number): number {
+		const row = this.db.prepare('SELECT update_seq FROM databases WHERE id = ?').get(dbId) as
+			{ update_seq: number } | undefined;
+		return row?.update_seq ?? 0;
+	}
+
+	async userDatabase(ownerUserId: string): Promise<number> {
+		this.db
+			.prepare('INSERT INTO databases (owner_user_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
+			.run(ownerUserId, new Date().toISOString());
+		return (
+			this.db.prepare('SELECT id FROM databases WHERE owner_user_id = ?').get(ownerUserId) as { id: number }
+		).id;
+	}
+
+	async namedDatabase(name: string): Promise<number | null> {
+		const row = this.db.prepare('SELECT id FROM databases WHERE name = ?').get(name) as
+			{ id: number } | undefined;
+		return row?.id ?? null;
+	}
+
+	async createNamedDatabase(name: string): Promise<boolean> {
+		const result = this.db
+			.prepare('INSERT INTO databases (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
+			.run(name, new Date().toISOString());
+		return result.changes === 1;
+	}
+
+	async deleteNamedDatabase(name: string): Promise<boolean> {
+		return this.db.prepare('DELETE FROM databases WHERE name = ?').run(name).changes === 1;
+	}
+
+	async listNamedDatabases(): Promise<string[]> {
+		return (
+			this.db.prepare('SELECT name FROM databases WHERE name IS NOT NULL ORDER BY name').all() as {
+				name: string;
+			}[]
+		).map((row) => row.name);
+	}
+
+	async info(dbId: number): Promise<DatabaseInfo> {
+		const counts = this.db
+			.prepare('SELECT sum(deleted = 0) AS live, sum(deleted = 1) AS gone FROM docs WHERE db_id = ?')
+			.get(dbId) as { live: number | null; gone: number | null };
+		return { docCount: counts.live ?? 0, docDelCount: counts.gone ?? 0, updateSeq: this.updateSeq(dbId) };
+	}
+
+	async getDocs(dbId: number, ids: string[]): Promise<Map<string, DocRecord>> {
+		return this.getDocsSync(dbId, ids);
+	}
+
+	private getDocsSync(dbId: number, ids: string[]): Map<string, DocRecord> {
+		const found = new Map<string, DocRecord>();
+		const unique = [...new Set(ids)];
+		for (let i = 0; i < unique.length; i += 500) {
+			const chunk = unique.slice(i, i + 500);
+			const rows = this.db
+				.prepare(
+					`SELECT ${DOC_COLUMNS} FROM docs WHERE db_id = ? AND doc_id IN (${chunk.map(() => '?').join(',')})`
+				)
+				.all(dbId, ...chunk) as DocRow[];
+			for (const row of rows) found.set(row.doc_id, toRecord(row));
+		}
+		return found;
+	}
+
+	async getRevs(dbId: number, docId: string, revs: string[]): Promise<Map<string, RevBody>> {
+		const found = new Map<string, RevBody>();
+		const get = this.db.prepare('SELECT body FROM revs WHERE db_id = ? AND doc_id = ? AND rev = ?');
+		for (const rev of new Set(revs)) {
+			const row = get.get(dbId, docId, rev) as { body: string } | undefined;
+			if (row) found.set(rev, JSON.parse(row.body));
+		}
+		return found;
+	}
+
+	async getAllRevs(dbId: number, docId: string): Promise<Map<string, RevBody>> {
+		const rows = this.db
+			.prepare('SELECT rev, body FROM revs WHERE db_id = ? AND doc_id = ?')
+			.all(dbId, docId) as { rev: string; body: string }[];
+		return new Map(rows.map((row) => [row.rev, JSON.parse(row.body)]));
+	}
+
+	async changes(dbId: number, since: number, limit: number): Promise<DocRecord[]> {
+		const rows = this.db
+			.prepare(`SELECT ${DOC_COLUMNS} FROM docs WHERE db_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
+			.all(dbId, since, limit) as DocRow[];
+		return rows.map(toRecord);
+	}
+
+	async allDocs(dbId: number, range: AllDocsRange): Promise<DocRecord[]> {
+		const where = ['db_id = ?', 'deleted = 0'];
+		const params: unknown[] = [dbId];
+		const [low, high] = range.descending ? [range.endkey, range.startkey] : [range.startkey, range.endkey];
+		const lowInclusive = range.descending ? range.inclusiveEnd : true;
+		const highInclusive = range.descending ? true : range.inclusiveEnd;
+		if (low !== undefined) {
+			where.push(lowInclusive ? 'doc_id >= ?' : 'doc_id > ?');
+			params.push(low);
+		}
+		if (high !== undefined) {
+			where.push(highInclusive ? 'doc_id <= ?' : 'doc_id < ?');
+			params.push(high);
+		}
+		const rows = this.db
+			.prepare(
+				`SELECT ${DOC_COLUMNS} FROM docs WHERE ${where.join(' AND ')} ORDER BY doc_id ${range.descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`
+			)
+			.all(...params, range.limit, range.skip) as DocRow[];
+		return rows.map(toRecord);
+	}
+
+	async getAttachment(digest: string): Promise<Buffer | null> {
+		const row = this.db.prepare('SELECT data FROM attachments WHERE digest = ?').get(digest) as
+			{ data: Buffer } | undefined;
+		return row?.data ?? null;
+	}
+
+	async write<T>(
+		dbId: number,
+		ids: string[],
+		plan: (current: Map<string, DocRecord>) => WritePlan & { result: T }
+	): Promise<T> {
+		let wrote = false;
+		const run = this.db.transaction(() => {
+			const decided = plan(this.getDocsSync(dbId, ids));
+			const putAttachment = this.db.prepare(
+				'INSERT INTO attachments (digest, data) VALUES (?, ?) ON CONFLICT DO NOTHING'
+			);
+			for (const blob of decided.attachments) putAttachment.run(blob.digest, blob.data);
+			let seq = this.updateSeq(dbId);
+			const putDoc = this.db.prepare(
+				`INSERT INTO docs (db_id, doc_id, seq, rev_tree, winning_rev, deleted, server_owned) VALUES (?, ?, ?, ?, ?, ?, ?)
+				 ON CONFLICT (db_id, doc_id) DO UPDATE SET seq = excluded.seq, rev_tree = excluded.rev_tree,
+				 winning_rev = excluded.winning_rev, deleted = excluded.deleted, server_owned = excluded.server_owned`
+			);
+			const putRev = this.db.prepare(
+				'INSERT INTO revs (db_id, doc_id, rev, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'
+			);
+			for (const doc of decided.docs) {
+				seq += 1;
+				putDoc.run(
+					dbId,
+					doc.id,
+					seq,
+					JSON.stringify(doc.revTree),
+					doc.winningRev,
+					doc.deleted ? 1 : 0,
+					doc.serverOwned ? 1 : 0
+				);
+				for (const rev of doc.revs) putRev.run(dbId, doc.id, rev.rev, JSON.stringify(rev.body));
+			}
+			if (decided.docs.length > 0) {
+				this.db.prepare('UPDATE databases SET update_seq = ? WHERE id = ?').run(seq, dbId);
+				wrote = true;
+			}
+			return decided.result;
+		});
+		const result = run.immediate();
+		if (wrote) this.waiter.notify(dbId);
+		return result;
+	}
+
+	async getLocal(dbId: number, id: string): Promise<LocalDoc | null> {
+		const row = this.db
+			.prepare('SELECT rev, body FROM local_docs WHERE db_id = ? AND doc_id = ?')
+			.get(dbId, id) as { rev: number; body: string } | undefined;
+		return row ? { rev: `0-${row.rev}`, body: JSON.parse(row.body) } : null;
+	}
+
+	async putLocal(
+		dbId: number,
+		id: string,
+		expectedRev: string | null,
+		body: Record<string, unknown>
+	): Promise<string | null> {
+		return this.db
+			.transaction(() => {
+				const row = this.db
+					.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
+					.get(dbId, id) as { rev: number } | undefined;
+				const current = row ? `0-${row.rev}` : null;
+				if (current !== expectedRev) return null;
+				const next = (row?.rev ?? 0) + 1;
+				this.db
+					.prepare(
+						`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES (?, ?, ?, ?)
+					 ON CONFLICT (db_id, doc_id) DO UPDATE SET rev = excluded.rev, body = excluded.body`
+					)
+					.run(dbId, id, next, JSON.stringify(body));
+				return `0-${next}`;
+			})
+			.immediate();
+	}
+
+	async deleteLocal(dbId: number, id: string, expectedRev: string | null): Promise<boolean> {
+		return this.db
+			.transaction(() => {
+				const row = this.db
+					.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
+					.get(dbId, id) as { rev: number } | undefined;
+				if (!row || `0-${row.rev}` !== expectedRev) return false;
+				this.db.prepare('DELETE FROM local_docs WHERE db_id = ? AND doc_id = ?').run(dbId, id);
+				return true;
+			})
+			.immediate();
+	}
+
+	waitForChange(dbId: number, since: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+		return this.waiter.wait(dbId, since, timeoutMs, signal);
+	}
+}
