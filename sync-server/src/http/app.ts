@@ -6,11 +6,15 @@ import type { Storage } from '../storage/port.js';
 import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
-import { contentSecurityPolicy, inlineScriptHashes } from './content-security-policy.js';
+import {
+	contentSecurityPolicy,
+	inlineScriptHashes,
+	styleAttributeHashes
+} from './content-security-policy.js';
 import { loggerOptions } from './logging.js';
 import { type PrincipalResolver, registerPrincipal } from './principal.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { readShell, registerStaticApp } from './static-app.js';
+import { readAppCode, readShell, registerStaticApp } from './static-app.js';
 
 export interface AppDeps {
 	config: Config;
@@ -42,7 +46,12 @@ export async function buildApp({
 	});
 	const https = config.publicUrl.protocol === 'https:';
 	const shell = readShell(config.appDir);
-	registerSecurityHeaders(app, { csp: contentSecurityPolicy(inlineScriptHashes(shell), https), https });
+	const csp = contentSecurityPolicy(
+		inlineScriptHashes(shell),
+		https,
+		styleAttributeHashes(readAppCode(config.appDir))
+	);
+	registerSecurityHeaders(app, { csp, https });
 	registerOriginCheck(app, publicOrigin ?? (() => config.publicUrl.origin));
 	registerPrincipal(app, principalResolvers);
 	if (accounts) await registerAccountRoutes(app, { accounts, https });

@@ -15,12 +15,35 @@ export function inlineScriptHashes(html: string): string[] {
 	return hashes;
 }
 
-export function contentSecurityPolicy(scriptHashes: string[], https: boolean): string {
+/**
+ * Svelte templates with a static `style="…"` attribute (SvelteKit's own route announcer has one) are
+ * parsed from HTML at run time; CSP blocks those unless each exact value is allowed by hash with
+ * 'unsafe-hashes'. We allow exactly the values present in the built code, nothing else.
+ */
+export function styleAttributeHashes(code: string[]): string[] {
+	const hashes = new Set<string>();
+	for (const source of code) {
+		for (const match of source.matchAll(/style="([^"]*)"/g)) {
+			hashes.add(
+				`'sha256-${createHash('sha256')
+					.update(match[1] ?? '', 'utf8')
+					.digest('base64')}'`
+			);
+		}
+	}
+	return [...hashes];
+}
+
+export function contentSecurityPolicy(
+	scriptHashes: string[],
+	https: boolean,
+	styleHashes: string[] = []
+): string {
 	const directives: Record<string, string[]> = {
 		'default-src': ["'self'"],
 		// 'wasm-unsafe-eval' lets the OCR engine compile WebAssembly; it does not allow eval() of JS.
 		'script-src': ["'self'", "'wasm-unsafe-eval'", ...scriptHashes],
-		'style-src': ["'self'"],
+		'style-src': ["'self'", ...(styleHashes.length ? ["'unsafe-hashes'", ...styleHashes] : [])],
 		'img-src': ["'self'", 'data:', 'blob:'],
 		'font-src': ["'self'"],
 		'connect-src': ["'self'"],

@@ -9,6 +9,15 @@ const IMMUTABLE = /^\/_app\/immutable\//;
 /** Files that must be revalidated so that a deploy reaches users (the shell, the worker, the manifest). */
 const ALWAYS_REVALIDATE = new Set(['/', '/index.html', '/service-worker.js', '/manifest.webmanifest']);
 
+/** The built JavaScript of the app (not the OCR engine's assets), read once at start-up for CSP hashing. */
+export function readAppCode(appDir: string): string[] {
+	const dir = path.join(appDir, '_app', 'immutable');
+	if (!fs.existsSync(dir)) return [];
+	return (fs.readdirSync(dir, { recursive: true }) as string[])
+		.filter((file) => file.endsWith('.js'))
+		.map((file) => fs.readFileSync(path.join(dir, file), 'utf8'));
+}
+
 export function readShell(appDir: string): string {
 	const file = path.join(appDir, 'index.html');
 	if (!fs.existsSync(file)) {
