@@ -1,0 +1,348 @@
+import { kiosk } from '$lib/device/kiosk.svelte';
+import { deviceDb, type DeviceCredential } from '$lib/device/device-db';
+import { forgetTraveller, wipeDeviceData } from '$lib/device/wipe';
+import {
+	normaliseEmail,
+	type RegistrationErrors,
+	type RegistrationForm
+} from '$domain/accounts/registration';
+import { call, NetworkError, type ServerSession } from './api';
+import { decryptJson, deriveKeys, encryptJson, newSalt, PBKDF2_ITERATIONS, sameVerifier } from './device-key';
+
+/** Where the traveller's account stands, as the UI tells it. */
+export type AccountState = 'device_only' | 'pending_confirmation' | 'confirmed';
+
+export interface Traveller {
+	email: string;
+	userId: string | null;
+	givenNames: string;
+	surnames: string;
+	language: 'es' | 'en';
+	state: AccountState;
+	/** True when logged in on this device only (no server session: offline, or the server account is pending). */
+	offline: boolean;
+}
+
+export type LoginError =
+	| { code: 'invalid_credentials' }
+	| { code: 'too_many_attempts'; retryAfter: number }
+	| { code: 'offline_unknown_device' }
+	| { code: 'offline_kiosk' }
+	| { code: 'server_error' };
+
+export type RegisterOutcome =
+	{ ok: true } | { ok: false; errors: RegistrationErrors } | { ok: false; code: 'server_error' };
+
+function fromServer(session: ServerSession, offline = false): Traveller {
+	return {
+		email: session.email,
+		userId: session.userId,
+		givenNames: session.givenNames,
+		surnames: session.surnames,
+		language: session.language,
+		state: session.confirmed ? 'confirmed' : 'pending_confirmation',
+		offline
+	};
+}
+
+/**
+ * The traveller's session in the app: server session when there is a connection, device log-in when there
+ * is not. Holds the records key (AES-GCM) in memory only, while logged in.
+ */
+class AccountSession {
+	traveller = $state<Traveller | null>(null);
+	/** False until the first session check has finished. */
+	ready = $state(false);
+	private recordsKey: CryptoKey | null = null;
+	/** A kiosk's offline registration waits in memory only, never on the shared device. */
+	private kioskPending: (RegistrationForm & { email: string }) | null = null;
+
+	get signedIn(): boolean {
+		return this.traveller !== null;
+	}
+
+	/** Asks the server whether this browser has a session; offline, the traveller logs in again on the device. */
+	async init(): Promise<void> {
+		try {
+			const answer = await call<ServerSession>('GET', 'session');
+			if (answer.status === 200) {
+				this.traveller = fromServer(answer.body);
+				await this.rememberServerState(answer.body);
+			}
+		} catch (error) {
+			if (!(error instanceof NetworkError)) throw error;
+		} finally {
+			this.ready = true;
+		}
+	}
+
+	async refresh(): Promise<void> {
+		try {
+			const answer = await call<ServerSession>('GET', 'session');
+			if (answer.status === 200) {
+				this.traveller = fromServer(answer.body);
+				await this.rememberServerState(answer.body);
+			}
+		} catch {
+			// Offline: keep what we know.
+		}
+	}
+
+	/**
+	 * Creates the account. On a personal device the account exists locally at once (offline log-in
+	 * verifier, encrypted pending registration); the server account follows when there is a connection.
+	 */
+	async register(form: RegistrationForm): Promise<RegisterOutcome> {
+		const email = normaliseEmail(form.email);
+		const body = { ...form, email };
+		try {
+			const answer = await call<{ fields?: RegistrationErrors }>('POST', 'register', body);
+			if (answer.status === 400 && answer.body?.fields) return { ok: false, errors: answer.body.fields };
+			if (answer.status !== 202) return { ok: false, code: 'server_error' };
+		} catch (error) {
+			if (!(error instanceof NetworkError)) throw error;
+			// Offline: the account starts on this device.
+			await this.startOnDevice(body);
+			return { ok: true };
+		}
+		const login = await this.login(email, form.password, false);
+		if (!login) return { ok: true };
+		// The e-mail already had an account (the server does not say so): the traveller hears by e-mail.
+		this.traveller = {
+			email,
+			userId: null,
+			givenNames: form.givenNames.trim(),
+			surnames: form.surnames.trim(),
+			language: form.language,
+			state: 'pending_confirmation',
+			offline: true
+		};
+		return { ok: true };
+	}
+
+	private async startOnDevice(form: RegistrationForm & { email: string }): Promise<void> {
+		if (kiosk.enabled) {
+			this.kioskPending = form;
+		} else {
+			const salt = newSalt();
+			const { verifier, recordsKey } = await deriveKeys(form.password, salt);
+			this.recordsKey = recordsKey;
+			await deviceDb.credentials.put({
+				email: form.email,
+				userId: null,
+				salt,
+				iterations: PBKDF2_ITERATIONS,
+				verifier,
+				profile: {
+					givenNames: form.givenNames.trim(),
+					surnames: form.surnames.trim(),
+					language: form.language
+				},
+				serverState: 'device_only',
+				updatedAt: Date.now()
+			});
+			const sealed = await encryptJson(recordsKey, form);
+			await deviceDb.pendingRegistrations.put({ email: form.email, ...sealed, createdAt: Date.now() });
+		}
+		this.traveller = {
+			email: form.email,
+			userId: null,
+			givenNames: form.givenNames.trim(),
+			surnames: form.surnames.trim(),
+			language: form.language,
+			state: 'device_only',
+			offline: true
+		};
+	}
+
+	/** Sends an offline registration once there is a connection, then opens the server session. */
+	async syncPending(): Promise<void> {
+		const traveller = this.traveller;
+		if (!traveller || traveller.state !== 'device_only') return;
+		let form: (RegistrationForm & { email: string }) | null = this.kioskPending;
+		if (!form) {
+			const sealed = await deviceDb.pendingRegistrations.get(traveller.email);
+			if (!sealed || !this.recordsKey) return;
+			form = await decryptJson<RegistrationForm & { email: string }>(this.recordsKey, sealed);
+		}
+		try {
+			const answer = await call('POST', 'register', form);
+			if (answer.status !== 202) return;
+		} catch {
+			return; // still offline; the next 'online' event tries again
+		}
+		this.kioskPending = null;
+		await deviceDb.pendingRegistrations.delete(form.email);
+		const credential = await deviceDb.credentials.get(form.email);
+		if (credential) await deviceDb.credentials.update(form.email, { serverState: 'pending_confirmation' });
+		this.traveller = { ...traveller, state: 'pending_confirmation' };
+		const login = await this.serverLogin(form.email, form.password, false);
+		if (login.kind === 'ok') this.traveller = fromServer(login.session);
+	}
+
+	private async serverLogin(
+		email: string,
+		password: string,
+		remember: boolean
+	): Promise<
+		{ kind: 'ok'; session: ServerSession } | { kind: 'error'; error: LoginError } | { kind: 'network' }
+	> {
+		try {
+			const answer = await call<ServerSession & { retryAfter?: number }>('POST', 'login', {
+				email,
+				password,
+				remember
+			});
+			if (answer.status === 200) return { kind: 'ok', session: answer.body };
+			if (answer.status === 429) {
+				return {
+					kind: 'error',
+					error: { code: 'too_many_attempts', retryAfter: answer.body?.retryAfter ?? 60 }
+				};
+			}
+			if (answer.status === 401) return { kind: 'error', error: { code: 'invalid_credentials' } };
+			return { kind: 'error', error: { code: 'server_error' } };
+		} catch (error) {
+			if (error instanceof NetworkError) return { kind: 'network' };
+			throw error;
+		}
+	}
+
+	/** Logs in online, or on the device when offline (not on kiosks). Returns null on success. */
+	async login(emailInput: string, password: string, remember: boolean): Promise<LoginError | null> {
+		const email = normaliseEmail(emailInput);
+		const result = await this.serverLogin(email, password, remember && !kiosk.enabled);
+		if (result.kind === 'ok') {
+			this.traveller = fromServer(result.session);
+			if (!kiosk.enabled) await this.keepDeviceCredential(result.session, password);
+			return null;
+		}
+		if (result.kind === 'error') {
+			// A registration made offline that the server does not know yet: the device can still vouch for it.
+			if (result.error.code === 'invalid_credentials' && (await this.deviceLogin(email, password, true)))
+				return null;
+			return result.error;
+		}
+		if (kiosk.enabled) return { code: 'offline_kiosk' };
+		if (await this.deviceLogin(email, password, false)) return null;
+		const known = await deviceDb.credentials.get(email);
+		return known ? { code: 'invalid_credentials' } : { code: 'offline_unknown_device' };
+	}
+
+	private async deviceLogin(email: string, password: string, pendingOnly: boolean): Promise<boolean> {
+		if (kiosk.enabled) return false;
+		const credential = await deviceDb.credentials.get(email);
+		if (!credential || (pendingOnly && credential.serverState !== 'device_only')) return false;
+		const { verifier, recordsKey } = await deriveKeys(password, credential.salt, credential.iterations);
+		if (!sameVerifier(verifier, credential.verifier)) return false;
+		this.recordsKey = recordsKey;
+		this.traveller = {
+			email,
+			userId: credential.userId,
+			...credential.profile,
+			state: credential.serverState,
+			offline: true
+		};
+		if (credential.serverState === 'device_only') void this.syncPending();
+		return true;
+	}
+
+	private async keepDeviceCredential(session: ServerSession, password: string): Promise<void> {
+		const existing = await deviceDb.credentials.get(session.email);
+		const salt = newSalt();
+		const { verifier, recordsKey } = await deriveKeys(password, salt);
+		this.recordsKey = recordsKey;
+		const credential: DeviceCredential = {
+			email: session.email,
+			userId: session.userId,
+			salt,
+			iterations: PBKDF2_ITERATIONS,
+			verifier,
+			profile: { givenNames: session.givenNames, surnames: session.surnames, language: session.language },
+			serverState: session.confirmed ? 'confirmed' : 'pending_confirmation',
+			updatedAt: Date.now()
+		};
+		if (existing?.serverState === 'device_only') await deviceDb.pendingRegistrations.delete(session.email);
+		await deviceDb.credentials.put(credential);
+	}
+
+	private async rememberServerState(session: ServerSession): Promise<void> {
+		if (kiosk.enabled) return;
+		const state: AccountState = session.confirmed ? 'confirmed' : 'pending_confirmation';
+		const existing = await deviceDb.credentials.get(session.email);
+		if (existing && existing.serverState !== state)
+			await deviceDb.credentials.update(session.email, { serverState: state });
+	}
+
+	async resendConfirmation(): Promise<boolean> {
+		if (!this.traveller) return false;
+		try {
+			return (await call('POST', 'resend', { email: this.traveller.email })).status === 202;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Ends the session; on a kiosk, every trace of the traveller leaves the device. */
+	async logout(): Promise<void> {
+		try {
+			await call('POST', 'logout', {});
+		} catch {
+			// Offline: the server session runs out by itself; the cookie is HttpOnly.
+		}
+		this.traveller = null;
+		this.recordsKey = null;
+		this.kioskPending = null;
+		if (kiosk.enabled) await wipeDeviceData({ keepStores: ['outbox'] });
+	}
+
+	/** Everything Arribo holds about the traveller: the server's export plus what this device keeps. */
+	async exportData(): Promise<Record<string, unknown>> {
+		const traveller = this.traveller;
+		if (!traveller) throw new Error('not signed in');
+		let server: unknown = null;
+		try {
+			const answer = await call('GET', 'export');
+			if (answer.status === 200) server = answer.body;
+		} catch {
+			server = null;
+		}
+		const credential = await deviceDb.credentials.get(traveller.email);
+		return {
+			format: 'arribo-my-data/1',
+			exportedAt: new Date().toISOString(),
+			server,
+			device: credential
+				? {
+						email: credential.email,
+						profile: credential.profile,
+						accountState: credential.serverState,
+						offlineLogin: true,
+						updatedAt: new Date(credential.updatedAt).toISOString()
+					}
+				: null
+		};
+	}
+
+	/** Deletes the account on the server and every record of it on this device. */
+	async deleteAccount(): Promise<'deleted' | 'offline' | 'failed'> {
+		const traveller = this.traveller;
+		if (!traveller) return 'failed';
+		if (traveller.state !== 'device_only') {
+			try {
+				const answer = await call('DELETE', 'me');
+				if (answer.status !== 204) return 'failed';
+			} catch {
+				return 'offline';
+			}
+		}
+		await forgetTraveller(traveller.email);
+		this.traveller = null;
+		this.recordsKey = null;
+		this.kioskPending = null;
+		if (kiosk.enabled) await wipeDeviceData({ keepStores: ['outbox'] });
+		return 'deleted';
+	}
+}
+
+export const session = new AccountSession();

@@ -1,0 +1,45 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * Data that lives on this device only and is never replicated. This module owns the Dexie schema:
+ * later features add their tables here with a new version() step (never edit a released one).
+ */
+
+/** What lets a traveller log in on this device without a connection (never on kiosks). */
+export interface DeviceCredential {
+	/** Normalised e-mail. */
+	email: string;
+	/** The server's user id once the server account exists. */
+	userId: string | null;
+	/** PBKDF2 salt (base64) and iteration count. */
+	salt: string;
+	iterations: number;
+	/** HKDF(PBKDF2(password), info="arribo verifier v1"), base64: proves the password, cannot decrypt anything. */
+	verifier: string;
+	profile: { givenNames: string; surnames: string; language: 'es' | 'en' };
+	/** 'device_only' until the server account exists; then the last state the server told us. */
+	serverState: 'device_only' | 'pending_confirmation' | 'confirmed';
+	updatedAt: number;
+}
+
+/** A registration made offline, waiting for a connection; its body is AES-GCM-encrypted with the records key. */
+export interface PendingRegistration {
+	email: string;
+	iv: string;
+	ciphertext: string;
+	createdAt: number;
+}
+
+export const DEVICE_DB_NAME = 'arribo-device';
+
+export class DeviceDb extends Dexie {
+	credentials!: EntityTable<DeviceCredential, 'email'>;
+	pendingRegistrations!: EntityTable<PendingRegistration, 'email'>;
+
+	constructor() {
+		super(DEVICE_DB_NAME);
+		this.version(1).stores({ credentials: 'email', pendingRegistrations: 'email' });
+	}
+}
+
+export const deviceDb = new DeviceDb();
