@@ -8,6 +8,7 @@ class SyncStatus {
 	online = $state(true);
 	syncing = $state(false);
 	pending = $state(0);
+	/** A message key (`sync.error.*`) explaining the last failure, or null. */
 	error = $state<string | null>(null);
 	lastSynced = $state<Date | null>(null);
 
