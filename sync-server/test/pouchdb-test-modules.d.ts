@@ -1,25 +1,9 @@
-/* Loose typings for the PouchDB packages the tests use as a real replication client. */
-declare module 'pouchdb-core' {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
-	type Any = any;
-	namespace PouchDB {
-		type Database = Any;
-		namespace Configuration {
-			type RemoteDatabaseConfiguration = Any;
-		}
+/* Loose types for the PouchDB client the tests load with createRequire (no DOM typings pulled into the server). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPouch = any;
+declare namespace PouchDB {
+	type Database = AnyPouch;
+	namespace Configuration {
+		type RemoteDatabaseConfiguration = AnyPouch;
 	}
-	const PouchDB: Any;
-	export default PouchDB;
-}
-declare module 'pouchdb-adapter-http' {
-	const plugin: unknown;
-	export default plugin;
-}
-declare module 'pouchdb-adapter-memory' {
-	const plugin: unknown;
-	export default plugin;
-}
-declare module 'pouchdb-replication' {
-	const plugin: unknown;
-	export default plugin;
 }

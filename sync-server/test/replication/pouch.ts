@@ -1,7 +1,11 @@
-import PouchDB from 'pouchdb-core';
-import adapterHttp from 'pouchdb-adapter-http';
-import adapterMemory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
+import { createRequire } from 'node:module';
+
+// Loaded untyped on purpose: @types/pouchdb-core pulls the DOM library into the server's type check.
+const require = createRequire(import.meta.url);
+const PouchDB = require('pouchdb-core');
+const adapterHttp = require('pouchdb-adapter-http');
+const adapterMemory = require('pouchdb-adapter-memory');
+const replication = require('pouchdb-replication');
 
 /** Unmodified PouchDB 9 for Node: in-memory local databases, HTTP remotes, the replicator. */
 PouchDB.plugin(adapterMemory).plugin(adapterHttp).plugin(replication);

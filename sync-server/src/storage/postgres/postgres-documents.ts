@@ -271,6 +271,8 @@ export class PostgresDocuments implements DocumentStore {
 		body: Record<string, unknown>
 	): Promise<string | null> {
 		return this.transaction(async (client) => {
+			// Checkpoints are safe to lose (replication just re-checks), so they skip the commit flush.
+			await client.query('SET LOCAL synchronous_commit = off');
 			await client.query('SELECT 1 FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
 			const found = await client.query('SELECT rev FROM local_docs WHERE db_id = $1 AND doc_id = $2', [
 				dbId,

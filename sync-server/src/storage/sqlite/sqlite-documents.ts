@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ChangeWaiter } from '../change-waiter.js';
+import { GroupCommit } from './group-commit.js';
 import type {
 	AllDocsRange,
 	DatabaseInfo,
@@ -35,9 +36,11 @@ function toRecord(row: DocRow): DocRecord {
 /** Replication databases in SQLite. better-sqlite3 is synchronous, so each write is one atomic step. */
 export class SqliteDocuments implements DocumentStore {
 	private readonly waiter: ChangeWaiter;
+	private readonly commits: GroupCommit;
 
 	constructor(private readonly db: Database.Database) {
 		this.waiter = new ChangeWaiter(async (dbId) => this.updateSeq(dbId));
+		this.commits = new GroupCommit(db);
 	}
 
 	private updateSeq(dbId: number): number {
@@ -164,7 +167,7 @@ export class SqliteDocuments implements DocumentStore {
 		plan: (current: Map<string, DocRecord>) => WritePlan & { result: T }
 	): Promise<T> {
 		let wrote = false;
-		const run = this.db.transaction(() => {
+		const run = () => {
 			const decided = plan(this.getDocsSync(dbId, ids));
 			const putAttachment = this.db.prepare(
 				'INSERT INTO attachments (digest, data) VALUES (?, ?) ON CONFLICT DO NOTHING'
@@ -197,8 +200,8 @@ export class SqliteDocuments implements DocumentStore {
 				wrote = true;
 			}
 			return decided.result;
-		});
-		const result = run.immediate();
+		};
+		const result = await this.commits.run(run);
 		if (wrote) this.waiter.notify(dbId);
 		return result;
 	}
@@ -216,36 +219,32 @@ export class SqliteDocuments implements DocumentStore {
 		expectedRev: string | null,
 		body: Record<string, unknown>
 	): Promise<string | null> {
-		return this.db
-			.transaction(() => {
-				const row = this.db
-					.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
-					.get(dbId, id) as { rev: number } | undefined;
-				const current = row ? `0-${row.rev}` : null;
-				if (current !== expectedRev) return null;
-				const next = (row?.rev ?? 0) + 1;
-				this.db
-					.prepare(
-						`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES (?, ?, ?, ?)
+		return this.commits.run(() => {
+			const row = this.db
+				.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
+				.get(dbId, id) as { rev: number } | undefined;
+			const current = row ? `0-${row.rev}` : null;
+			if (current !== expectedRev) return null;
+			const next = (row?.rev ?? 0) + 1;
+			this.db
+				.prepare(
+					`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES (?, ?, ?, ?)
 					 ON CONFLICT (db_id, doc_id) DO UPDATE SET rev = excluded.rev, body = excluded.body`
-					)
-					.run(dbId, id, next, JSON.stringify(body));
-				return `0-${next}`;
-			})
-			.immediate();
+				)
+				.run(dbId, id, next, JSON.stringify(body));
+			return `0-${next}`;
+		}, false);
 	}
 
 	async deleteLocal(dbId: number, id: string, expectedRev: string | null): Promise<boolean> {
-		return this.db
-			.transaction(() => {
-				const row = this.db
-					.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
-					.get(dbId, id) as { rev: number } | undefined;
-				if (!row || `0-${row.rev}` !== expectedRev) return false;
-				this.db.prepare('DELETE FROM local_docs WHERE db_id = ? AND doc_id = ?').run(dbId, id);
-				return true;
-			})
-			.immediate();
+		return this.commits.run(() => {
+			const row = this.db
+				.prepare('SELECT rev FROM local_docs WHERE db_id = ? AND doc_id = ?')
+				.get(dbId, id) as { rev: number } | undefined;
+			if (!row || `0-${row.rev}` !== expectedRev) return false;
+			this.db.prepare('DELETE FROM local_docs WHERE db_id = ? AND doc_id = ?').run(dbId, id);
+			return true;
+		}, false);
 	}
 
 	waitForChange(dbId: number, since: number, timeoutMs: number, signal: AbortSignal): Promise<void> {

@@ -1,0 +1,40 @@
+/**
+ * BENCHMARK ONLY: the real sync-server app on a chosen store, with a header-based traveller resolver
+ * (random secret from the parent process) standing in for session cookies. Prints its address.
+ */
+import { loadConfig } from '../../../sync-server/src/config.js';
+import { adminPrincipalResolver } from '../../../sync-server/src/http/admin-principal.js';
+import { buildApp } from '../../../sync-server/src/http/app.js';
+import type { PrincipalResolver } from '../../../sync-server/src/http/principal.js';
+import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postgres-storage.js';
+import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
+
+const secret = process.env.BENCH_SECRET ?? '';
+const travellers: PrincipalResolver = async (request) => {
+	const header = request.headers['x-bench-traveller'];
+	if (typeof header !== 'string' || !secret) return null;
+	const [given, userId] = header.split(':');
+	return given === secret && userId ? { role: 'traveller', userId, sessionId: 'bench' } : null;
+};
+
+const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+const storage = process.env.BENCH_PG_URL
+	? await PostgresStorage.open(process.env.BENCH_PG_URL, {
+			schema: process.env.BENCH_PG_SCHEMA,
+			poolSize: 20
+		})
+	: SqliteStorage.inDataDir(config.dataDir);
+await storage.migrate();
+const app = await buildApp({
+	config,
+	storage,
+	principalResolvers: [travellers, ...(config.admin ? [adminPrincipalResolver(config.admin)] : [])]
+});
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+console.log(`LISTENING ${address}`);
+process.on('SIGTERM', () => {
+	void app
+		.close()
+		.then(() => storage.close())
+		.then(() => process.exit(0));
+});

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:sync`: sync-server (SQLite, PostgreSQL) against pouchdb-server 4.2 with PouchDB 9 in
+ * Node as the client, on loopback only. Writes tests/bench/results/sync.{md,json}.
+ */
+import os from 'node:os';
+import pg from 'pg';
+import { writeReport } from '../report.js';
+import { loadOtherUsers } from './big-store.js';
+import {
+	changesLatency,
+	throughput,
+	travellers,
+	type ChangesLatency,
+	type ThroughputResult,
+	type TravellersResult
+} from './scenarios.js';
+import { startPeer, startSyncServer, type RunningServer } from './servers.js';
+
+const PG_URL =
+	process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+const BIG_USERS = Number(process.env.BENCH_BIG_USERS ?? 1000);
+const BIG_PER_USER = Number(process.env.BENCH_BIG_PER_USER ?? 1000);
+
+async function pgReachable(): Promise<boolean> {
+	const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+	try {
+		await client.connect();
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await client.end().catch(() => {});
+	}
+}
+
+async function dropSchema(schema: string | undefined): Promise<void> {
+	if (!schema) return;
+	const client = new pg.Client({ connectionString: PG_URL });
+	await client.connect();
+	await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+	await client.end();
+}
+
+async function withServer<T>(
+	start: () => Promise<RunningServer>,
+	work: (server: RunningServer) => Promise<T>,
+	keep = false
+): Promise<T> {
+	const server = await start();
+	try {
+		return await work(server);
+	} finally {
+		await server.stop();
+		if (!keep) await dropSchema(server.pgSchema);
+	}
+}
+
+type Kind = 'sqlite' | 'postgres';
+const results: {
+	machine: Record<string, unknown>;
+	throughput: Record<string, ThroughputResult>;
+	travellers: Record<string, TravellersResult>;
+	changesWithBigStore: Record<
+		string,
+		{ before: ChangesLatency; after: ChangesLatency; load: { records: number; ms: number } }
+	>;
+	skipped: string[];
+} = {
+	machine: {
+		cpus: os.cpus().length,
+		cpu: os.cpus()[0]?.model,
+		node: process.version,
+		date: new Date().toISOString()
+	},
+	throughput: {},
+	travellers: {},
+	changesWithBigStore: {},
+	skipped: []
+};
+
+const kinds: Kind[] = ['sqlite'];
+if (await pgReachable()) kinds.push('postgres');
+else results.skipped.push('postgres (unreachable)');
+
+for (const kind of kinds) {
+	console.log(`throughput: sync-server on ${kind}`);
+	results.throughput[kind] = await withServer(
+		() => startSyncServer(kind, PG_URL),
+		(s) => throughput(s, 'bench-user')
+	);
+}
+try {
+	console.log('throughput: pouchdb-server 4.2');
+	results.throughput['pouchdb-server'] = await withServer(startPeer, (s) => throughput(s, 'benchuser'));
+} catch (error) {
+	results.skipped.push(`pouchdb-server (${(error as Error).message.slice(0, 200)})`);
+}
+for (const kind of kinds) {
+	console.log(`100 travellers live: sync-server on ${kind}`);
+	results.travellers[kind] = await withServer(
+		() => startSyncServer(kind, PG_URL),
+		(s) => travellers(s)
+	);
+}
+for (const kind of kinds) {
+	console.log(`_changes with ${BIG_USERS * BIG_PER_USER} records of other users: ${kind}`);
+	const first = await withServer(
+		() => startSyncServer(kind, PG_URL),
+		async (s) => ({ before: await changesLatency(s, 'the-one'), dataDir: s.dataDir!, pgSchema: s.pgSchema }),
+		true
+	);
+	const load =
+		kind === 'sqlite'
+			? await loadOtherUsers({ kind, dataDir: first.dataDir }, BIG_USERS, BIG_PER_USER)
+			: await loadOtherUsers({ kind, url: PG_URL, schema: first.pgSchema! }, BIG_USERS, BIG_PER_USER);
+	console.log(`  loaded ${load.records} records in ${load.ms} ms`);
+	const after = await withServer(
+		() => startSyncServer(kind, PG_URL, { dataDir: first.dataDir, pgSchema: first.pgSchema }),
+		(s) => changesLatency(s, 'the-one')
+	);
+	results.changesWithBigStore[kind] = { before: first.before, after, load };
+}
+
+const peer = results.throughput['pouchdb-server'];
+const row = (name: string, t: ThroughputResult) => {
+	const ratio = (ours: number, theirs: number | undefined) =>
+		theirs ? `${(ours / theirs).toFixed(2)}×` : 'n/a';
+	return `| ${name} | ${t.push.docsPerSecond} | ${t.push.ms} | ${t.push.requests} | ${(t.push.bytesSent / 1e6).toFixed(1)} MB | ${ratio(t.push.docsPerSecond, peer?.push.docsPerSecond)} | ${t.pull.docsPerSecond} | ${t.pull.ms} | ${t.pull.requests} | ${(t.pull.bytesReceived / 1e6).toFixed(1)} MB | ${ratio(t.pull.docsPerSecond, peer?.pull.docsPerSecond)} | ${t.noChangePullMedianMs} |`;
+};
+const md = [
+	'# Sync benchmark',
+	'',
+	`${results.machine.cpus} cores (${results.machine.cpu}), Node ${results.machine.node}, ${results.machine.date}. Client: PouchDB 9 (memory adapter) in Node; loopback only.`,
+	'',
+	'## Replication throughput (2,000 docs of ~1 KB + 50 docs with a 200 KB attachment)',
+	'',
+	'| server | push docs/s | push ms | push requests | push sent | push vs peer | pull docs/s | pull ms | pull requests | pull received | pull vs peer | no-change pull ms (median of 20) |',
+	'|---|---|---|---|---|---|---|---|---|---|---|---|',
+	...Object.entries(results.throughput).map(([name, t]) => row(name, t)),
+	'',
+	'## 100 travellers live-syncing at once (10 writes each through the server)',
+	'',
+	'| server | writes | p50 ms | p95 ms | max ms | errors | clients fully replicated back | wall ms |',
+	'|---|---|---|---|---|---|---|---|',
+	...Object.entries(results.travellers).map(
+		([name, t]) =>
+			`| ${name} | ${t.writes} | ${t.p50Ms} | ${t.p95Ms} | ${t.maxMs} | ${t.errors} | ${t.replicatedBack}/${t.travellers} | ${t.wallMs} |`
+	),
+	'',
+	`## \`_changes\` for one traveller with 10 records, before and after ${BIG_USERS * BIG_PER_USER} records of other users`,
+	'',
+	'| store | load ms | full read p50/p95 before | after | no-change p50/p95 before | after |',
+	'|---|---|---|---|---|---|',
+	...Object.entries(results.changesWithBigStore).map(
+		([name, c]) =>
+			`| ${name} | ${c.load.ms} | ${c.before.fullReadP50Ms}/${c.before.fullReadP95Ms} ms | ${c.after.fullReadP50Ms}/${c.after.fullReadP95Ms} ms | ${c.before.noChangeP50Ms}/${c.before.noChangeP95Ms} ms | ${c.after.noChangeP50Ms}/${c.after.noChangeP95Ms} ms |`
+	),
+	'',
+	results.skipped.length ? `Skipped: ${results.skipped.join('; ')}` : ''
+].join('\n');
+writeReport('sync', results, md);
+process.exit(0);
