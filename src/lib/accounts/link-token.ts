@@ -1,9 +1,6 @@
-import { replaceState } from '$app/navigation';
-
 /**
  * Reads the single-use token of a confirmation or reset link (from the fragment, or the query of older
  * links) and removes it from the address bar and history at once, so it is not bookmarked or shared.
- * Call from onMount (the router must be ready).
  */
 export function takeToken(): string | null {
 	const url = new URL(location.href);
@@ -12,8 +9,9 @@ export function takeToken(): string | null {
 	if (token) {
 		url.hash = '';
 		url.searchParams.delete('token');
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- this page's own resolved path, minus the token
-		replaceState(url.pathname + url.search, {});
+		// The plain History API: SvelteKit's replaceState() refuses to run before the router has started, which
+		// is exactly when a link opened from an e-mail is read. Keeping history.state keeps the router's index.
+		history.replaceState(history.state, '', url.pathname + url.search);
 	}
 	return token;
 }

@@ -1,0 +1,373 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
+
+/** Decodes quoted-printable, then finds the Arribo link with a token in an .eml. */
+function linkFrom(raw: string): string {
+	const decoded = raw
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	const match = /https?:\/\/[^\s"<>]+#token=[A-Za-z0-9_-]+/.exec(decoded);
+	if (!match) throw new Error('no link in the e-mail');
+	return match[0];
+}
+
+/** Waits for the .eml the server wrote to DATA_DIR/outbox for this address (no SMTP in e2e). */
+async function mailFor(dataDir: string, email: string): Promise<string> {
+	const outbox = path.join(dataDir, 'outbox');
+	let found = '';
+	await expect
+		.poll(
+			() => {
+				if (!fs.existsSync(outbox)) return false;
+				for (const file of fs.readdirSync(outbox).sort().reverse()) {
+					const raw = fs.readFileSync(path.join(outbox, file), 'utf8');
+					if (raw.toLowerCase().includes(`to: ${email.toLowerCase()}`)) {
+						found = raw;
+						return true;
+					}
+				}
+				return false;
+			},
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
+	return found;
+}
+
+let n = 0;
+function newTraveller(tag: string) {
+	n += 1;
+	const id = `${tag}${n}${Date.now().toString(36)}`;
+	return {
+		givenNames: 'Ana',
+		surnames: `Prueba${id}`,
+		email: `ana.${id}@example.test`,
+		password: 'tortuga azul del caribe'
+	};
+}
+type Traveller = ReturnType<typeof newTraveller>;
+
+async function fillRegistration(page: Page, t: Traveller, language: 'es' | 'en') {
+	await page.locator('#givenNames').fill(t.givenNames);
+	await page.locator('#surnames').fill(t.surnames);
+	await page.locator('#email').fill(t.email);
+	await page.locator('#password').fill(t.password);
+	await page.locator('#language').selectOption(language);
+	await page.locator('#acceptPrivacy').check();
+}
+
+/** Registers and confirms through the API, as a previous visit would have. */
+async function registerConfirmed(page: Page, dataDir: string, t: Traveller) {
+	const response = await page.request.post('/api/accounts/register', {
+		data: { ...t, language: 'es', acceptPrivacy: true }
+	});
+	expect(response.status()).toBe(202);
+	const token = new URL(linkFrom(await mailFor(dataDir, t.email))).hash.replace('#token=', '');
+	expect((await page.request.post('/api/accounts/confirm', { data: { token } })).status()).toBe(200);
+}
+
+async function login(page: Page, t: Traveller) {
+	await page.goto('/login');
+	await page.locator('#email').fill(t.email);
+	await page.locator('#password').fill(t.password);
+	await page.locator('form button[type=submit]').click();
+	await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+}
+
+/** Everything on the device that could hold the traveller: IndexedDB records, caches, storage keys. */
+async function deviceTraces(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const found: string[] = [];
+		for (const { name } of await indexedDB.databases()) {
+			if (!name) continue;
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(name);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			for (const store of Array.from(db.objectStoreNames)) {
+				const count = await new Promise<number>((resolve) => {
+					const request = db.transaction(store).objectStore(store).count();
+					request.onsuccess = () => resolve(request.result);
+				});
+				if (count > 0) found.push(`indexedDB ${name}/${store}: ${count}`);
+			}
+			db.close();
+		}
+		for (const cache of await caches.keys()) {
+			if (!cache.startsWith('workbox-precache')) found.push(`cache ${cache}`);
+		}
+		for (const key of Object.keys(localStorage))
+			if (key !== 'arribo.kiosk') found.push(`localStorage ${key}`);
+		for (const key of Object.keys(sessionStorage)) found.push(`sessionStorage ${key}`);
+		return found;
+	});
+}
+
+/** What other features will keep about a traveller: a local replica, a runtime cache entry, a draft key. */
+async function plantTravellerData(page: Page, email: string) {
+	await page.evaluate(async (email) => {
+		await new Promise<void>((resolve) => {
+			const request = indexedDB.open('_pouch_arribo-records-test', 1);
+			request.onupgradeneeded = () => request.result.createObjectStore('docs');
+			request.onsuccess = () => {
+				const tx = request.result.transaction('docs', 'readwrite');
+				tx.objectStore('docs').put({ email }, 'traveller');
+				tx.oncomplete = () => {
+					request.result.close();
+					resolve();
+				};
+			};
+		});
+		const cache = await caches.open('arribo-runtime-test');
+		await cache.put('/runtime/photo.json', new Response(JSON.stringify({ email })));
+		localStorage.setItem('arribo.draft', email);
+		sessionStorage.setItem('arribo.step', email);
+	}, email);
+}
+
+for (const language of ['es', 'en'] as const) {
+	test(`register → confirm from the e-mail → log in (${language})`, async ({ page, server }) => {
+		await page.addInitScript((locale) => localStorage.setItem('arribo.locale', locale), language);
+		const t = newTraveller(language);
+		await page.goto('/register');
+		await expect(page.locator('h1')).toHaveText(language === 'es' ? 'Crea tu cuenta' : 'Create your account');
+		await expectAccessible(page);
+
+		// Errors first: the summary takes focus and links to the fields.
+		await page.locator('form button[type=submit]').click();
+		await expect(page.locator('.error-summary')).toBeFocused();
+		await expectAccessible(page);
+		await page.locator('#password').fill('qwertyuiop');
+		await page.locator('form button[type=submit]').click();
+		await expect(page.locator('#password-error')).toHaveText(language === 'es' ? /muy común/ : /too common/);
+
+		await fillRegistration(page, t, language);
+		await page.locator('form button[type=submit]').click();
+		await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+		await expect(page.locator('[data-state]')).toHaveAttribute('data-state', 'pending_confirmation');
+		await expectAccessible(page);
+
+		const mail = await mailFor(server.dataDir, t.email);
+		expect(mail).toContain(
+			language === 'es' ? 'Subject: Confirma tu cuenta de Arribo' : 'Subject: Confirm your Arribo account'
+		);
+		const link = linkFrom(mail);
+		expect(server.log()).toContain(link); // no SMTP: the link (only) is in the log
+		expect(server.log()).not.toContain(t.email);
+
+		await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+		await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'done');
+		expect(page.url()).not.toContain('token');
+		await expectAccessible(page);
+
+		// The same link again is refused (from another page, as a click in the mail client would open it).
+		await page.goto('/');
+		await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+		await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'used');
+
+		await page.goto('/account');
+		await expect(page.locator('[data-state]')).toHaveAttribute('data-state', 'confirmed');
+		await page.locator('main button', { hasText: language === 'es' ? 'Salir' : 'Log out' }).click();
+		await expect(page).toHaveURL(/\/$/);
+
+		await page.goto('/login');
+		await expectAccessible(page);
+		await page.locator('#email').fill(t.email);
+		await page.locator('#password').fill('wrong password here');
+		await page.locator('form button[type=submit]').click();
+		await expect(page.locator('.error-summary')).toContainText(
+			language === 'es'
+				? 'El correo o la contraseña no son correctos'
+				: 'The e-mail or the password is not correct'
+		);
+		await expectAccessible(page);
+		await page.locator('#password').fill(t.password);
+		await page.locator('form button[type=submit]').click();
+		await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+		await expect(page.locator('[data-state]')).toHaveAttribute('data-state', 'confirmed');
+	});
+}
+
+test('keyboard only: register and log in', async ({ page }) => {
+	const t = newTraveller('kb');
+	const tabTo = async (selector: string) => {
+		for (let i = 0; i < 40; i++) {
+			if (await page.locator(selector).evaluate((el) => el === document.activeElement)) return;
+			await page.keyboard.press('Tab');
+		}
+		throw new Error(`${selector} is not reachable with Tab`);
+	};
+	await page.goto('/');
+	await tabTo('header a[href="/register"]');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/register$/);
+	for (const [id, value] of [
+		['#givenNames', t.givenNames],
+		['#surnames', t.surnames],
+		['#email', t.email],
+		['#password', t.password]
+	] as const) {
+		await tabTo(id);
+		await page.keyboard.type(value);
+	}
+	await tabTo('#language');
+	await tabTo('#acceptPrivacy');
+	await page.keyboard.press('Space');
+	await expect(page.locator('#acceptPrivacy')).toBeChecked();
+	await tabTo('form button[type=submit]');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+
+	await tabTo('main button.secondary >> nth=-1');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/$/);
+	await tabTo('header a[href="/login"]');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/login$/);
+	await tabTo('#email');
+	await page.keyboard.type(t.email);
+	await tabTo('#password');
+	await page.keyboard.type(t.password);
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+});
+
+test('logs in without a connection on a device where the traveller logged in before', async ({
+	page,
+	context,
+	server
+}) => {
+	const t = newTraveller('off');
+	await registerConfirmed(page, server.dataDir, t);
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await login(page, t);
+	await page.locator('main button.secondary', { hasText: /Salir|Log out/ }).click();
+	await expect(page).toHaveURL(/\/$/);
+
+	// The device keeps a verifier, never the password.
+	const stored = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('arribo-device');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const all = await new Promise<unknown[]>((resolve) => {
+			const request = db.transaction('credentials').objectStore('credentials').getAll();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return JSON.stringify(all);
+	});
+	expect(stored).toContain('verifier');
+	expect(stored).not.toContain(t.password);
+
+	await context.setOffline(true);
+	await page.reload();
+	await page.goto('/login');
+	await page.locator('#email').fill(t.email);
+	await page.locator('#password').fill('not my password at all');
+	await page.locator('form button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toBeVisible({ timeout: 20_000 });
+	await page.locator('#password').fill(t.password);
+	await page.locator('form button[type=submit]').click();
+	await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+	await expect(page.locator('main')).toContainText(t.surnames);
+	await expectAccessible(page);
+	await context.setOffline(false);
+});
+
+test('kiosk: nothing of the traveller survives logout or 3 idle minutes', async ({ page, server }) => {
+	await page.clock.install();
+	await page.goto('/kiosk/setup');
+	await expectAccessible(page);
+	await page.locator('form button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	await page.locator('#kiosk-confirm').check();
+	await page.locator('form button[type=submit]').click();
+	await expect(page.locator('main [role=status]')).toContainText(/activado|is on/);
+	await expectAccessible(page);
+
+	const t = newTraveller('kiosk');
+	await registerConfirmed(page, server.dataDir, t);
+
+	// 1. Logout wipes.
+	await login(page, t);
+	await expect(page.locator('#remember')).toHaveCount(0);
+	await plantTravellerData(page, t.email);
+	expect(await deviceTraces(page)).not.toEqual([]);
+	await page.locator('main button.secondary', { hasText: /Salir|Log out/ }).click();
+	await expect(page).toHaveURL(/\/$/);
+	await expect.poll(() => deviceTraces(page)).toEqual([]);
+	expect(await page.evaluate(() => localStorage.getItem('arribo.kiosk'))).toBe('on');
+
+	// 2. Idle wipes: a warning 30 s before, then everything goes.
+	await login(page, t);
+	await plantTravellerData(page, t.email);
+	await page.clock.fastForward('02:31');
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('button')).toBeFocused();
+	await expectAccessible(page);
+	// "Continue" keeps the session…
+	await dialog.getByRole('button').click();
+	await expect(dialog).toBeHidden();
+	await page.clock.fastForward('02:00');
+	await expect(page).toHaveURL(/\/account$/);
+	// …and silence ends it.
+	await page.clock.fastForward('01:01');
+	await expect(page).toHaveURL(/\/$/);
+	await expect.poll(() => deviceTraces(page)).toEqual([]);
+	expect((await page.request.get('/api/accounts/session')).status()).toBe(401);
+	await page.goto('/account');
+	await expect(page.locator('main')).not.toContainText(t.surnames);
+});
+
+test('my data: export contains the traveller, delete removes them from the server', async ({
+	page,
+	server
+}) => {
+	const t = newTraveller('data');
+	await registerConfirmed(page, server.dataDir, t);
+	await login(page, t);
+	await expectAccessible(page);
+
+	const downloadPromise = page.waitForEvent('download');
+	await page.locator('main button', { hasText: /Descargar mis datos|Download my data/ }).click();
+	const download = await downloadPromise;
+	const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+	expect(exported.server.account).toMatchObject({
+		email: t.email,
+		surnames: t.surnames,
+		givenNames: t.givenNames
+	});
+	expect(exported.device.email).toBe(t.email);
+	expect(JSON.stringify(exported)).not.toMatch(/verifier|scrypt/);
+
+	await page.locator('main button', { hasText: /^(Eliminar mi cuenta|Delete my account)$/ }).click();
+	await expect(page.locator('#delete-title')).toBeFocused();
+	await expectAccessible(page);
+	await page.locator('main button', { hasText: /Sí, eliminar|Yes, delete/ }).click();
+	await expect(page.locator('main [role=status]')).toContainText(/se eliminaron|have been deleted/);
+
+	const relogin = await page.request.post('/api/accounts/login', {
+		data: { email: t.email, password: t.password }
+	});
+	expect(relogin.status()).toBe(401);
+	expect((await page.request.get('/api/accounts/export')).status()).toBe(401);
+	const onDevice = await page.evaluate(async (email) => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('arribo-device');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const record = await new Promise<unknown>((resolve) => {
+			const request = db.transaction('credentials').objectStore('credentials').get(email);
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return record ?? null;
+	}, t.email);
+	expect(onDevice).toBeNull();
+});
