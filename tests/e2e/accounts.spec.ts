@@ -371,3 +371,47 @@ test('my data: export contains the traveller, delete removes them from the serve
 	}, t.email);
 	expect(onDevice).toBeNull();
 });
+
+test('registers without a connection: the account starts on the device, the server account and e-mail follow', async ({
+	page,
+	context,
+	server
+}) => {
+	const t = newTraveller('offreg');
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.goto('/register');
+	await fillRegistration(page, t, 'es');
+	await page.locator('form button[type=submit]').click();
+	await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+	await expect(page.locator('[data-state]')).toHaveAttribute('data-state', 'device_only');
+	await expectAccessible(page);
+	// The pending registration is stored encrypted: neither the password nor the name is readable.
+	const pending = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve) => {
+			const request = indexedDB.open('arribo-device');
+			request.onsuccess = () => resolve(request.result);
+		});
+		const all = await new Promise<unknown[]>((resolve) => {
+			const request = db.transaction('pendingRegistrations').objectStore('pendingRegistrations').getAll();
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return JSON.stringify(all);
+	});
+	expect(pending).toContain('ciphertext');
+	expect(pending).not.toContain(t.password);
+	expect(pending).not.toContain(t.surnames);
+
+	await context.setOffline(false);
+	await expect(page.locator('[data-state]')).toHaveAttribute('data-state', 'pending_confirmation', {
+		timeout: 20_000
+	});
+	const mail = await mailFor(server.dataDir, t.email);
+	expect(mail).toContain('Subject: Confirma tu cuenta de Arribo');
+	// The device logs in to the new server account by itself.
+	await expect.poll(async () => (await page.request.get('/api/accounts/session')).status()).toBe(200);
+	const session = await page.request.get('/api/accounts/session');
+	expect(await session.json()).toMatchObject({ email: t.email, confirmed: false });
+});

@@ -155,8 +155,15 @@ class AccountSession {
 		};
 	}
 
+	private syncing: Promise<void> | null = null;
+
 	/** Sends an offline registration once there is a connection, then opens the server session. */
-	async syncPending(): Promise<void> {
+	syncPending(): Promise<void> {
+		this.syncing ??= this.sendPending().finally(() => (this.syncing = null));
+		return this.syncing;
+	}
+
+	private async sendPending(): Promise<void> {
 		const traveller = this.traveller;
 		if (!traveller || traveller.state !== 'device_only') return;
 		let form: (RegistrationForm & { email: string }) | null = this.kioskPending;
