@@ -242,6 +242,27 @@ for (const kind of kinds) {
 			expect((await call('GET', '/db/me/', alice())).status).toBe(200);
 		});
 
+		it('puts, reads and deletes attachments over HTTP, only in the owner database', async () => {
+			const put = await fetch(`${server.url}/db/me/scan/page%201.png`, {
+				method: 'PUT',
+				headers: { ...alice(), 'content-type': 'image/png' },
+				body: new Uint8Array(Buffer.from('png bytes'))
+			});
+			expect(put.status).toBe(201);
+			const { rev } = (await put.json()) as { rev: string };
+			const get = await fetch(`${server.url}/db/me/scan/page%201.png`, { headers: alice() });
+			expect(get.headers.get('content-type')).toBe('image/png');
+			expect(Buffer.from(await get.arrayBuffer()).toString()).toBe('png bytes');
+			expect((await call('GET', '/db/me/scan/page%201.png', bob())).status).toBe(404);
+			expect([404, 409]).toContain(
+				(await call('DELETE', `/db/me/scan/page%201.png?rev=${rev}`, bob())).status
+			);
+			const del = await call('DELETE', `/db/me/scan/page%201.png?rev=${rev}`, alice());
+			expect(del.status).toBe(200);
+			expect((await call('GET', '/db/me/scan/page%201.png', alice())).status).toBe(404);
+			expect((await call('GET', '/db/me/scan', alice())).json._attachments).toEqual({});
+		});
+
 		it('gives the server admin named databases through the same protocol', async () => {
 			expect((await call('PUT', '/db/ops-data', server.admin)).status).toBe(201);
 			expect((await call('PUT', '/db/ops-data', server.admin)).status).toBe(412);

@@ -152,6 +152,7 @@ export async function travellers(
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	for (const sync of syncs) sync.cancel();
+	await new Promise((resolve) => setTimeout(resolve, 1000));
 	return {
 		travellers: count,
 		writes: latencies.length,

@@ -50,6 +50,10 @@ export class SqliteDocuments implements DocumentStore {
 	}
 
 	async userDatabase(ownerUserId: string): Promise<number> {
+		const known = this.db.prepare('SELECT id FROM databases WHERE owner_user_id = ?').get(ownerUserId) as
+			| { id: number }
+			| undefined;
+		if (known) return known.id;
 		this.db
 			.prepare('INSERT INTO databases (owner_user_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
 			.run(ownerUserId, new Date().toISOString());
