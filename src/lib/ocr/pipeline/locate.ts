@@ -1,0 +1,107 @@
+import { findLines, pickBand, type Band, type LineBox } from './band';
+import { binarise, darkness, normalise } from './filters';
+import { downscale, greyImage, rotate, sample, toGrey, type GreyImage, type PixelBuffer } from './image';
+import { estimateSkew } from './skew';
+
+/** The long side the MRZ is searched at: big enough for 30-character lines in a small card, small enough to be fast. */
+const WORK_SIDE = 1000;
+/** The source is kept at most this large for cropping, so crops are not aliased from huge phone photos. */
+const SOURCE_SIDE = 2200;
+/** Cap height the OCR model sees (tesseract's LSTM rescales lines to 36 px; ~28 px caps read best). */
+const TARGET_PITCH = 28;
+/** How dark (0–255, relative to the local paper) a pixel must be to count as ink. */
+const INK = 70;
+
+export interface LocatedMrz {
+	band: Band;
+	/** The straightened, cropped and normalised lines, stacked one under the other, ready for OCR. */
+	image: GreyImage;
+	/** Straightening applied to the whole image, in degrees. */
+	skewDegrees: number;
+}
+
+function inkMask(image: GreyImage): GreyImage {
+	const radius = Math.max(4, Math.round(Math.max(image.width, image.height) / 120));
+	const mask = darkness(image, radius);
+	for (let i = 0; i < mask.data.length; i++) mask.data[i] = mask.data[i]! > INK ? 255 : 0;
+	return mask;
+}
+
+/** Fine angle of one line (perspective makes lines of the same band slightly non-parallel). */
+function lineAngle(mask: GreyImage, line: LineBox, halfHeight: number): number {
+	const y0 = Math.max(0, Math.round(line.y - halfHeight));
+	const y1 = Math.min(mask.height, Math.round(line.y + halfHeight));
+	const x0 = Math.max(0, Math.round(line.x0));
+	const x1 = Math.min(mask.width, Math.round(line.x1) + 1);
+	const region = greyImage(x1 - x0, y1 - y0);
+	for (let y = y0; y < y1; y++)
+		region.data.set(mask.data.subarray(y * mask.width + x0, y * mask.width + x1), (y - y0) * region.width);
+	return estimateSkew(region, 3);
+}
+
+/**
+ * Finds the MRZ anywhere in a photo, straightens it and returns its lines as one clean greyscale image.
+ * Returns null when no MRZ-shaped band is found.
+ */
+export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
+	const grey = toGrey(pixels);
+	const source = downscale(grey, SOURCE_SIDE).image;
+	const work = downscale(source, WORK_SIDE).image;
+	const mask = inkMask(work);
+	const skew = estimateSkew(mask);
+	const straight = binarise(rotate(mask, skew, 0), 127);
+	const band = pickBand(findLines(straight));
+	if (!band) return null;
+	const lines = band.lines;
+	const spacing = lines.length > 1 ? (lines[lines.length - 1]!.y - lines[0]!.y) / (lines.length - 1) : 20;
+	const scale = source.width / work.width;
+	const cos = Math.cos(skew);
+	const sin = Math.sin(skew);
+	const cx = work.width / 2;
+	const cy = work.height / 2;
+	const crops = lines.map((line) => {
+		const pitch = (line.x1 - line.x0) / band.charsPerLine;
+		const s = TARGET_PITCH / pitch;
+		const halfLength = (line.x1 - line.x0) / 2 + pitch * 1.2;
+		const halfHeight = spacing * 0.55;
+		const angle = lineAngle(straight, line, spacing * 0.45);
+		const [ca, sa] = [Math.cos(angle), Math.sin(angle)];
+		const xc = (line.x0 + line.x1) / 2;
+		const out = greyImage(Math.round(2 * halfLength * s), Math.round(2 * halfHeight * s));
+		for (let v = 0; v < out.height; v++) {
+			const across = -halfHeight + v / s;
+			for (let u = 0; u < out.width; u++) {
+				const along = -halfLength + u / s;
+				// Rotated work frame → work image → source image.
+				const dx = xc + along * ca - across * sa - cx;
+				const dy = line.y + along * sa + across * ca - cy;
+				out.data[v * out.width + u] = sample(
+					source,
+					(cx + dx * cos - dy * sin) * scale,
+					(cy + dx * sin + dy * cos) * scale
+				);
+			}
+		}
+		return out;
+	});
+	return {
+		band,
+		image: normalise(stack(crops), Math.round(TARGET_PITCH * 0.5)),
+		skewDegrees: (skew * 180) / Math.PI
+	};
+}
+
+function stack(images: GreyImage[]): GreyImage {
+	const gap = Math.round(TARGET_PITCH * 0.5);
+	const width = Math.max(...images.map((i) => i.width));
+	const height = images.reduce((h, i) => h + i.height, 0) + gap * (images.length + 1);
+	const out = greyImage(width, height);
+	out.data.fill(255);
+	let top = gap;
+	for (const image of images) {
+		for (let y = 0; y < image.height; y++)
+			out.data.set(image.data.subarray(y * image.width, (y + 1) * image.width), (top + y) * width);
+		top += image.height + gap;
+	}
+	return out;
+}

@@ -1,0 +1,49 @@
+import type { GreyImage } from './image';
+
+/**
+ * The text angle by projection profiles: rotated to the right angle, the dark pixels of text lines pile up in
+ * few rows, so the sum of squared row counts peaks. The MRZ is the densest text on a document page, so it
+ * dominates the estimate. Returns radians; positive means the text runs downhill to the right.
+ */
+export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
+	const xs: number[] = [];
+	const ys: number[] = [];
+	const { width, height, data } = mask;
+	// Every pixel of a large image is not needed to find an angle; a regular subsample keeps it fast.
+	const total = data.reduce((n, v) => n + (v ? 1 : 0), 0);
+	const stride = Math.max(1, Math.ceil(total / 60_000));
+	let seen = 0;
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			if (data[y * width + x] && seen++ % stride === 0) {
+				xs.push(x);
+				ys.push(y);
+			}
+		}
+	}
+	if (xs.length < 50) return 0;
+	const diagonal = Math.ceil(Math.hypot(width, height));
+	const bins = new Float64Array(diagonal * 2 + 2);
+	const score = (degrees: number): number => {
+		const radians = (degrees * Math.PI) / 180;
+		const sin = Math.sin(radians);
+		const cos = Math.cos(radians);
+		bins.fill(0);
+		for (let i = 0; i < xs.length; i++) bins[Math.round(-xs[i]! * sin + ys[i]! * cos) + diagonal]!++;
+		let sum = 0;
+		for (const count of bins) sum += count * count;
+		return sum;
+	};
+	let best = 0;
+	let bestScore = -1;
+	for (let d = -maxDegrees; d <= maxDegrees; d += 0.5) {
+		const s = score(d);
+		if (s > bestScore) [best, bestScore] = [d, s];
+	}
+	const coarse = best;
+	for (let d = coarse - 0.5; d <= coarse + 0.5; d += 0.1) {
+		const s = score(d);
+		if (s > bestScore) [best, bestScore] = [d, s];
+	}
+	return (best * Math.PI) / 180;
+}
