@@ -6,6 +6,7 @@ import type { Storage } from '../storage/port.js';
 import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerQuestionSetRoutes } from './registrations/question-set-routes.js';
 import {
 	contentSecurityPolicy,
 	inlineScriptHashes,
@@ -65,6 +66,7 @@ export async function buildApp({
 		}
 	});
 
+	await registerQuestionSetRoutes(app);
 	await registerCouchRoutes(app, replication);
 	await registerStaticApp(app, config.appDir, shell);
 	return app;

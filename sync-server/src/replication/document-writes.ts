@@ -3,6 +3,7 @@ import { LIMITS, validateDocId, validateRev } from '../domain/limits.js';
 import type { DocumentStore, RevBody } from '../storage/port.js';
 import { storeAttachment } from './attachments.js';
 import type { OpenDb } from './databases.js';
+import { registrationRefusals } from './registration-checks.js';
 import { errorResult, planWrites, prepareDoc, type PreparedDoc, type WriteResult } from './write-planner.js';
 
 /** Every write path (bulk, single document, attachment) ends in one `_bulk_docs`-shaped transaction. */
@@ -15,7 +16,7 @@ export class DocumentWrites {
 			throw new CouchError(413, 'too_large', `At most ${LIMITS.docsPerBatch} documents per request.`);
 		}
 		const results: (WriteResult | undefined)[] = new Array(docs.length);
-		const prepared: PreparedDoc[] = [];
+		let prepared: PreparedDoc[] = [];
 		const stubOwners = new Set<string>();
 		for (const doc of docs) {
 			const d = doc as { _id?: unknown; _attachments?: Record<string, { stub?: unknown }> };
@@ -32,6 +33,13 @@ export class DocumentWrites {
 				results[index] = errorResult((doc as { _id?: unknown })?._id, error);
 			}
 		});
+		if (db.writer === 'traveller') {
+			// Sent pre-registrations and their files are checked again here, whatever the app did.
+			const refusals = await registrationRefusals(this.store, db.dbId, prepared);
+			for (const [index, error] of refusals)
+				results[index] = errorResult(prepared.find((d) => d.index === index)?.id, error);
+			prepared = prepared.filter((doc) => !refusals.has(doc.index));
+		}
 		const ids = prepared.map((doc) => doc.id);
 		const planned = await this.store.write(db.dbId, ids, (current) =>
 			planWrites(prepared, current, newEdits, db.writer)

@@ -1,7 +1,8 @@
 import { parseDoc, type ParsedDoc } from 'pouchdb-adapter-utils';
 import { merge, revExists } from 'pouchdb-merge';
 import { isServerOnlyType, travellerWriteRefusal } from '../domain/access-policy.js';
-import { CouchError, badRequest, conflict } from '../domain/couch-error.js';
+import { CouchError, badRequest, conflict, forbidden } from '../domain/couch-error.js';
+import { REGISTRATION_PREFIX } from '../domain/registration-rules.js';
 import { isValidRev, validateDocId } from '../domain/limits.js';
 import type { AttachmentBlob, DocRecord, DocWrite, RevBody, WritePlan } from '../storage/port.js';
 import { normalizeAttachments } from './attachments.js';
@@ -108,6 +109,13 @@ export function planWrites(
 			if (writer === 'traveller') {
 				const refusal = travellerWriteRefusal({ type: doc.type, _id: doc.id }, prev);
 				if (refusal) throw refusal;
+				// A sent registration is sealed: re-sending a known revision is fine, anything new is refused.
+				if (
+					prev &&
+					doc.id.startsWith(REGISTRATION_PREFIX) &&
+					!revExists(prev.revTree, doc.parsed.metadata.rev)
+				)
+					throw forbidden('registration:immutable');
 			}
 			const next = applyRevision(prev, doc.parsed, newEdits);
 			const rev = doc.parsed.metadata.rev;
