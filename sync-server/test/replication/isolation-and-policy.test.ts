@@ -147,7 +147,7 @@ for (const kind of kinds) {
 		it('refuses server-only record types per document, and replication carries on', async () => {
 			const result = await call('POST', '/db/me/_bulk_docs', alice(), {
 				docs: [
-					{ _id: 'ok-1', type: 'registration' },
+					{ _id: 'ok-1', type: 'note' },
 					{ _id: 'fake-receipt', type: 'receipt', signature: 'forged' },
 					{ _id: 'fake-entry', type: 'entry' }
 				]
@@ -160,7 +160,7 @@ for (const kind of kinds) {
 			// PouchDB pushes past forbidden documents and reports them as write failures.
 			const local = localDb();
 			await local.bulkDocs([
-				{ _id: 'push-ok', type: 'registration' },
+				{ _id: 'push-ok', type: 'note' },
 				{ _id: 'push-receipt', type: 'receipt' }
 			]);
 			const push = await PouchDB.replicate(local, server.me('carol-id'));
@@ -261,6 +261,15 @@ for (const kind of kinds) {
 			expect(del.status).toBe(200);
 			expect((await call('GET', '/db/me/scan/page%201.png', alice())).status).toBe(404);
 			expect((await call('GET', '/db/me/scan', alice())).json._attachments).toEqual({});
+			// Content a browser could run is served as plain bytes, never as a page of this origin.
+			await fetch(`${server.url}/db/me/page/x.html`, {
+				method: 'PUT',
+				headers: { ...alice(), 'content-type': 'text/html' },
+				body: '<script>alert(1)</script>'
+			});
+			const html = await fetch(`${server.url}/db/me/page/x.html`, { headers: alice() });
+			expect(html.headers.get('content-type')).toBe('application/octet-stream');
+			expect(html.headers.get('content-disposition')).toBe('attachment');
 		});
 
 		it('gives the server admin named databases through the same protocol', async () => {

@@ -18,7 +18,7 @@ export async function loadOtherUsers(
 			: await PostgresStorage.open(target.url, { schema: target.schema });
 	await storage.migrate();
 	const start = performance.now();
-	const body = { type: 'registration', note: 'z'.repeat(200) };
+	const body = { type: 'note', note: 'z'.repeat(200) };
 	for (let u = 0; u < users; u++) {
 		const dbId = await storage.documents.userDatabase(`other-${u}`);
 		const docs: DocWrite[] = [];

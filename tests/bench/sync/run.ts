@@ -106,22 +106,27 @@ for (const kind of kinds) {
 	);
 }
 for (const kind of kinds) {
-	console.log(`_changes with ${BIG_USERS * BIG_PER_USER} records of other users: ${kind}`);
-	const first = await withServer(
-		() => startSyncServer(kind, PG_URL),
-		async (s) => ({ before: await changesLatency(s, 'the-one'), dataDir: s.dataDir!, pgSchema: s.pgSchema }),
-		true
-	);
-	const load =
-		kind === 'sqlite'
-			? await loadOtherUsers({ kind, dataDir: first.dataDir }, BIG_USERS, BIG_PER_USER)
-			: await loadOtherUsers({ kind, url: PG_URL, schema: first.pgSchema! }, BIG_USERS, BIG_PER_USER);
-	console.log(`  loaded ${load.records} records in ${load.ms} ms`);
-	const after = await withServer(
-		() => startSyncServer(kind, PG_URL, { dataDir: first.dataDir, pgSchema: first.pgSchema }),
-		(s) => changesLatency(s, 'the-one')
-	);
-	results.changesWithBigStore[kind] = { before: first.before, after, load };
+	await phase(`_changes with ${BIG_USERS * BIG_PER_USER} records of other users: ${kind}`, async () => {
+		const first = await withServer(
+			() => startSyncServer(kind, PG_URL),
+			async (s) => ({
+				before: await changesLatency(s, 'the-one'),
+				dataDir: s.dataDir!,
+				pgSchema: s.pgSchema
+			}),
+			true
+		);
+		const load =
+			kind === 'sqlite'
+				? await loadOtherUsers({ kind, dataDir: first.dataDir }, BIG_USERS, BIG_PER_USER)
+				: await loadOtherUsers({ kind, url: PG_URL, schema: first.pgSchema! }, BIG_USERS, BIG_PER_USER);
+		console.log(`  loaded ${load.records} records in ${load.ms} ms`);
+		const after = await withServer(
+			() => startSyncServer(kind, PG_URL, { dataDir: first.dataDir, pgSchema: first.pgSchema }),
+			(s) => changesLatency(s, 'the-one')
+		);
+		results.changesWithBigStore[kind] = { before: first.before, after, load };
+	});
 }
 
 const peer = results.throughput['pouchdb-server'];

@@ -25,7 +25,7 @@ function fixtureDocs(): Record<string, unknown>[] {
 	const filler = 'x'.repeat(900);
 	const docs: Record<string, unknown>[] = [];
 	for (let i = 0; i < SMALL_DOCS; i++) {
-		docs.push({ _id: `rec-${String(i).padStart(5, '0')}`, type: 'registration', n: i, filler });
+		docs.push({ _id: `rec-${String(i).padStart(5, '0')}`, type: 'note', n: i, filler });
 	}
 	for (let i = 0; i < ATTACHMENT_DOCS; i++) {
 		const bytes = Buffer.alloc(ATTACHMENT_BYTES, i % 251);
@@ -131,7 +131,7 @@ export async function travellers(
 				await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
 				const began = performance.now();
 				try {
-					await remote.put({ _id: `w-${w}`, type: 'registration', i, w, note: 'y'.repeat(500) });
+					await remote.put({ _id: `w-${w}`, type: 'note', i, w, note: 'y'.repeat(500) });
 					latencies.push(performance.now() - began);
 				} catch {
 					errors += 1;
@@ -182,7 +182,7 @@ export async function changesLatency(server: RunningServer, userId: string): Pro
 			method: 'POST',
 			headers,
 			body: JSON.stringify({
-				docs: Array.from({ length: 10 }, (_, i) => ({ _id: `mine-${i}`, type: 'registration' }))
+				docs: Array.from({ length: 10 }, (_, i) => ({ _id: `mine-${i}`, type: 'note' }))
 			})
 		});
 	}

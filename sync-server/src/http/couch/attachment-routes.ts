@@ -5,6 +5,8 @@ import type { ReplicationServices } from '../../replication/replication-service.
 import { openDb, queryOf, type Params } from './context.js';
 import { str } from './query.js';
 
+const SAFE_TYPES = /^(image\/(png|jpeg|webp|gif|avif)|application\/(pdf|octet-stream|json)|text\/plain)(;|$)/i;
+
 function names(request: FastifyRequest): { id: string; name: string } {
 	const params = request.params as Params;
 	return { id: validateDocId(params.doc), name: params['*'] ?? '' };
@@ -16,7 +18,10 @@ export function registerAttachmentRoutes(app: FastifyInstance, services: Replica
 		const db = await openDb(services, request);
 		const { id, name } = names(request);
 		const { data, stub } = await services.reads.attachment(db, id, name, str(queryOf(request), 'rev'));
-		return reply.type(stub.content_type).header('ETag', `"${stub.digest}"`).send(data);
+		// Travellers choose content types: anything a browser could run (HTML, SVG, scripts) is served as bytes.
+		const type = SAFE_TYPES.test(stub.content_type) ? stub.content_type : 'application/octet-stream';
+		if (type !== stub.content_type) reply.header('Content-Disposition', 'attachment');
+		return reply.type(type).header('ETag', `"${stub.digest}"`).send(data);
 	});
 	app.put('/:db/:doc/*', { bodyLimit: LIMITS.attachmentBytes + 1024 }, async (request, reply) => {
 		const db = await openDb(services, request);
