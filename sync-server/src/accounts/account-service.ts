@@ -5,6 +5,7 @@ import {
 	checkToken,
 	EMAIL_TOKEN_TTL_MS,
 	lockAfterFailure,
+	type Role,
 	retryAfterMs,
 	sessionExpired,
 	sessionLifetime,
@@ -193,7 +194,13 @@ export class AccountService {
 	async login(
 		emailInput: unknown,
 		password: unknown,
-		options: { remember: boolean; clientAddress: string; previousToken?: string }
+		options: {
+			remember: boolean;
+			clientAddress: string;
+			previousToken?: string;
+			/** Roles this door admits; others get the wrong-password answer (officers have their own log-in). */
+			roles?: readonly Role[];
+		}
 	): Promise<LoginResult> {
 		const email = typeof emailInput === 'string' ? normaliseEmail(emailInput) : '';
 		const keys: [string, BackoffSchedule][] = [
@@ -228,6 +235,8 @@ export class AccountService {
 			return { ok: false, reason: 'invalid_credentials' };
 		}
 
+		if (options.roles && !options.roles.includes(account.role))
+			return { ok: false, reason: 'invalid_credentials' };
 		await this.store.clearThrottle(emailKey(email));
 		if (needsRehash(account.passwordHash)) {
 			await this.store.setPasswordHash(account.id, await hashPassword(secret), account.passwordChangedAt);

@@ -7,6 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../accounts/account-service.js';
 import type { AccountStore } from '../../accounts/account-store.js';
+import { hashPassword } from '../../accounts/password-hash.js';
 import { loadConfig } from '../../config.js';
 import { HOUR, MINUTE, DAY } from '../../domain/account-rules.js';
 import { createMailer, type Mailer } from '../../mail/mailer.js';
@@ -122,6 +123,7 @@ interface Harness {
 	dataDir: string;
 	clock: { now: number };
 	logs: string[];
+	store: AccountStore;
 	post(pathname: string, body?: unknown, cookie?: string, origin?: string): Promise<Response>;
 	get(pathname: string, cookie?: string): Promise<Response>;
 	close(): Promise<void>;
@@ -177,6 +179,7 @@ async function startHarness(factory: StoreFactory, withSmtp: boolean): Promise<H
 		dataDir,
 		clock,
 		logs,
+		store: opened.store,
 		post: (pathname, body, cookie, requestOrigin = origin) =>
 			fetch(address + pathname, {
 				method: pathname === '/api/accounts/me' ? 'DELETE' : 'POST',
@@ -468,6 +471,27 @@ for (const factory of factories) {
 			expect((await h.post('/api/accounts/me', {}, cookie)).status).toBe(204);
 			expect((await h.get('/api/accounts/session', cookie)).status).toBe(401);
 			expect((await h.post('/api/accounts/login', { email: t.email, password: PASSWORD })).status).toBe(401);
+		});
+
+		it('admits only travellers: an officer account gets the wrong-password answer here', async () => {
+			const email = `officer-${counter}-${factory.name}@example.test`;
+			await h.store.createAccount({
+				id: `officer${counter}${factory.name}`,
+				email,
+				givenNames: 'Oficial',
+				surnames: 'Prueba',
+				language: 'es',
+				role: 'officer',
+				passwordHash: await hashPassword(PASSWORD),
+				confirmedAt: h.clock.now,
+				privacyAcceptedAt: h.clock.now,
+				createdAt: h.clock.now,
+				passwordChangedAt: h.clock.now
+			});
+			const response = await h.post('/api/accounts/login', { email, password: PASSWORD });
+			expect(response.status).toBe(401);
+			expect(await response.json()).toEqual({ error: 'invalid_credentials' });
+			expect(response.headers.get('set-cookie')).toBeNull();
 		});
 
 		it('refuses state-changing requests from another origin', async () => {

@@ -54,6 +54,7 @@ export async function registerAccountRoutes(
 		const result = await accounts.login(email, password, {
 			remember: remember === true,
 			clientAddress: request.ip,
+			roles: ['traveller'],
 			previousToken: readCookie(request, cookie)
 		});
 		if (!result.ok && result.reason === 'too_many_attempts') {
