@@ -4,7 +4,10 @@ import { sessionCookieResolver } from './http/accounts/session-resolver.js';
 import { configuredResolvers } from './http/admin-principal.js';
 import { buildApp } from './http/app.js';
 import { createMailer } from './mail/mailer.js';
+import { requireVerifiedOfficerSessions } from './http/officer/officer-guard.js';
+import { OfficerAuth } from './officers/officer-auth.js';
 import { openAccountStore } from './storage/open-account-store.js';
+import { openOfficerStore } from './storage/open-officer-store.js';
 import { openStorage } from './storage/open-storage.js';
 
 async function main(): Promise<void> {
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
 	const storage = await openStorage(config);
 	await storage.migrate();
 	const accountStore = await openAccountStore(config, storage);
+	const officerStore = await openOfficerStore(storage);
 
 	// With PORT=0 and no PUBLIC_URL (tests), the public address is known only once we listen.
 	let publicUrl = config.publicUrl;
@@ -44,7 +48,14 @@ async function main(): Promise<void> {
 		storage,
 		accounts,
 		publicOrigin: () => publicUrl.origin,
-		principalResolvers: [sessionCookieResolver(accounts, https), ...configuredResolvers(config)]
+		principalResolvers: [
+			requireVerifiedOfficerSessions(sessionCookieResolver(accounts, https), officerStore),
+			...configuredResolvers(config)
+		],
+		officers: {
+			store: officerStore,
+			auth: new OfficerAuth({ accounts, accountStore: accountStore.store, officers: officerStore })
+		}
 	});
 	mailLog = app.log;
 

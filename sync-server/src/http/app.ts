@@ -6,6 +6,10 @@ import type { Storage } from '../storage/port.js';
 import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { EntryDesk, type EntryWriter } from '../officers/entry-desk.js';
+import type { OfficerAuth } from '../officers/officer-auth.js';
+import type { OfficerStore } from '../officers/officer-store.js';
+import { registerOfficerRoutes } from './officer/routes.js';
 import { registerQuestionSetRoutes } from './registrations/question-set-routes.js';
 import {
 	contentSecurityPolicy,
@@ -28,6 +32,8 @@ export interface AppDeps {
 	publicOrigin?: () => string;
 	/** Replication services over `storage` (/db/*); built here unless the caller shares its own. */
 	replication?: ReplicationServices;
+	/** Officer console API (/api/officer/*); needs `accounts`. */
+	officers?: { store: OfficerStore; auth: OfficerAuth; writeEntry?: EntryWriter };
 }
 
 /** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
@@ -37,7 +43,8 @@ export async function buildApp({
 	principalResolvers = [],
 	accounts,
 	publicOrigin,
-	replication = replicationServices(storage)
+	replication = replicationServices(storage),
+	officers
 }: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
@@ -56,6 +63,10 @@ export async function buildApp({
 	registerOriginCheck(app, publicOrigin ?? (() => config.publicUrl.origin));
 	registerPrincipal(app, principalResolvers);
 	if (accounts) await registerAccountRoutes(app, { accounts, https });
+	if (accounts && officers) {
+		const desk = new EntryDesk({ officers: officers.store, replication, writeEntry: officers.writeEntry });
+		await registerOfficerRoutes(app, { auth: officers.auth, desk, accounts, https });
+	}
 
 	app.get('/healthz', async (_request, reply) => {
 		try {
