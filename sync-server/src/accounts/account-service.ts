@@ -243,22 +243,58 @@ export class AccountService {
 		}
 		// Rotation: whatever session this browser had ends; the new one gets a new random token.
 		if (options.previousToken) await this.store.deleteSession(tokenHash(options.previousToken));
+		const { token, session } = await this.openSession(account, options.remember);
+		return { ok: true, token, session, account };
+	}
+
+	/**
+	 * Changes the password of a logged-in traveller who proves the current one. Every session of the account
+	 * ends; the caller gets a fresh session for this browser.
+	 */
+	async changePassword(
+		accountId: string,
+		currentPassword: unknown,
+		newPassword: unknown
+	): Promise<
+		| { ok: true; token: string; session: SessionRecord; account: AccountRecord }
+		| { ok: false; reason: 'invalid_credentials' | PasswordProblem }
+	> {
+		const account = await this.store.findAccountById(accountId);
+		if (!account || typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
+			return { ok: false, reason: 'invalid_credentials' };
+		}
+		if (!(await verifyPassword(currentPassword, account.passwordHash)))
+			return { ok: false, reason: 'invalid_credentials' };
+		const problem = passwordProblem(newPassword, account.email);
+		if (problem) return { ok: false, reason: problem };
 		const now = this.clock();
-		const lifetime = sessionLifetime(account.role, options.remember);
+		await this.store.setPasswordHash(account.id, await hashPassword(newPassword), now);
+		await this.store.deleteSessionsOf(account.id);
+		await this.store.retireTokens(account.id, 'reset', now);
+		const { token, session } = await this.openSession(account, false);
+		return { ok: true, token, session, account };
+	}
+
+	private async openSession(
+		account: AccountRecord,
+		remember: boolean
+	): Promise<{ token: string; session: SessionRecord }> {
+		const now = this.clock();
+		const lifetime = sessionLifetime(account.role, remember);
 		const token = newSecretToken();
 		const session: SessionRecord = {
 			hash: tokenHash(token),
 			id: newId(),
 			accountId: account.id,
 			role: account.role,
-			remember: options.remember,
+			remember,
 			createdAt: now,
 			lastSeenAt: now,
 			idleMs: lifetime.idleMs,
 			absoluteExpiresAt: now + lifetime.absoluteMs
 		};
 		await this.store.createSession(session);
-		return { ok: true, token, session, account };
+		return { token, session };
 	}
 
 	/** The live session a cookie names, refreshing its idle timer; null (and deleted) when expired. */

@@ -454,6 +454,37 @@ for (const factory of factories) {
 			expect(await reused.json()).toEqual({ error: 'invalid_token', reason: 'used' });
 		});
 
+		it('a password change revokes every session and opens a fresh one for this browser', async () => {
+			const t = await registerAndConfirm();
+			const other = sessionCookie(
+				await h.post('/api/accounts/login', { email: t.email, password: PASSWORD })
+			);
+			const mine = sessionCookie(await h.post('/api/accounts/login', { email: t.email, password: PASSWORD }));
+			const wrong = await h.post(
+				'/api/accounts/password',
+				{ currentPassword: 'not it at all', newPassword: 'x' },
+				mine
+			);
+			expect(wrong.status).toBe(401);
+			const weak = await h.post(
+				'/api/accounts/password',
+				{ currentPassword: PASSWORD, newPassword: 'password123' },
+				mine
+			);
+			expect(await weak.json()).toEqual({ error: 'invalid', fields: { newPassword: 'common' } });
+			const changed = await h.post(
+				'/api/accounts/password',
+				{ currentPassword: PASSWORD, newPassword: 'the new long passphrase' },
+				mine
+			);
+			expect(changed.status).toBe(200);
+			const fresh = sessionCookie(changed);
+			expect((await h.get('/api/accounts/session', other)).status).toBe(401);
+			expect((await h.get('/api/accounts/session', mine)).status).toBe(401);
+			expect((await h.get('/api/accounts/session', fresh)).status).toBe(200);
+			expect((await h.post('/api/accounts/login', { email: t.email, password: PASSWORD })).status).toBe(401);
+		});
+
 		it('exports everything about the traveller and deletes the account', async () => {
 			const t = await registerAndConfirm();
 			const cookie = sessionCookie(

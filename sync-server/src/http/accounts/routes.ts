@@ -103,6 +103,19 @@ export async function registerAccountRoutes(
 		return { status: 'password_changed' };
 	});
 
+	app.post('/api/accounts/password', async (request, reply) => {
+		const principal = request.principal;
+		if (!principal || principal.role !== 'traveller') return unauthenticated(reply);
+		const { currentPassword, newPassword } = body(request);
+		const result = await accounts.changePassword(principal.userId, currentPassword, newPassword);
+		if (!result.ok && result.reason === 'invalid_credentials') {
+			return reply.code(401).send({ error: 'invalid_credentials' });
+		}
+		if (!result.ok) return reply.code(400).send({ error: 'invalid', fields: { newPassword: result.reason } });
+		setSessionCookie(reply, https, result.token, null);
+		return accounts.view(result.session, result.account);
+	});
+
 	app.get('/api/accounts/export', async (request, reply) => {
 		const principal = request.principal;
 		if (!principal || principal.role === 'admin') return unauthenticated(reply);
