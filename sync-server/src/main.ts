@@ -9,6 +9,7 @@ import { OfficerAuth } from './officers/officer-auth.js';
 import { openAccountStore } from './storage/open-account-store.js';
 import { openOfficerStore } from './storage/open-officer-store.js';
 import { openStorage } from './storage/open-storage.js';
+import { loadKeyring } from './receipts/signing-keys.js';
 
 async function main(): Promise<void> {
 	let config;
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
 		storage,
 		accounts,
 		publicOrigin: () => publicUrl.origin,
+		keyring: await loadKeyring(process.env, config.dataDir),
 		principalResolvers: [
 			requireVerifiedOfficerSessions(sessionCookieResolver(accounts, https), officerStore),
 			...configuredResolvers(config)

@@ -6,11 +6,13 @@ import type { Storage } from '../storage/port.js';
 import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import { registerQuestionSetRoutes } from './registrations/question-set-routes.js';
 import { EntryDesk, type EntryWriter } from '../officers/entry-desk.js';
 import type { OfficerAuth } from '../officers/officer-auth.js';
 import type { OfficerStore } from '../officers/officer-store.js';
 import { registerOfficerRoutes } from './officer/routes.js';
-import { registerQuestionSetRoutes } from './registrations/question-set-routes.js';
+import { registerReceipts } from '../receipts/register-receipts.js';
+import type { Keyring } from '../receipts/signing-keys.js';
 import {
 	contentSecurityPolicy,
 	inlineScriptHashes,
@@ -34,6 +36,8 @@ export interface AppDeps {
 	replication?: ReplicationServices;
 	/** Officer console API (/api/officer/*); needs `accounts`. */
 	officers?: { store: OfficerStore; auth: OfficerAuth; writeEntry?: EntryWriter };
+	/** Signing keys for receipts and entry records (receipts are issued, /api/keys served, only with them). */
+	keyring?: Keyring;
 }
 
 /** Builds the whole HTTP surface: API, health, and the PWA on one origin. */
@@ -44,7 +48,8 @@ export async function buildApp({
 	accounts,
 	publicOrigin,
 	replication = replicationServices(storage),
-	officers
+	officers,
+	keyring
 }: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
@@ -63,8 +68,10 @@ export async function buildApp({
 	registerOriginCheck(app, publicOrigin ?? (() => config.publicUrl.origin));
 	registerPrincipal(app, principalResolvers);
 	if (accounts) await registerAccountRoutes(app, { accounts, https });
+	const receipts = keyring ? registerReceipts(app, { keyring, replication }) : undefined;
 	if (accounts && officers) {
-		const desk = new EntryDesk({ officers: officers.store, replication, writeEntry: officers.writeEntry });
+		const writeEntry = officers.writeEntry ?? receipts?.issueEntryRecord;
+		const desk = new EntryDesk({ officers: officers.store, replication, writeEntry });
 		await registerOfficerRoutes(app, { auth: officers.auth, desk, accounts, https });
 	}
 

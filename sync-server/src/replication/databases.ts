@@ -9,6 +9,8 @@ export interface OpenDb {
 	dbId: number;
 	name: string;
 	writer: Writer;
+	/** The traveller whose virtual database this is (absent for named databases). */
+	ownerUserId?: string;
 }
 
 export class Databases {
@@ -18,7 +20,12 @@ export class Databases {
 	async open(actor: Actor, name: string): Promise<OpenDb> {
 		const target = resolveDatabase(actor, name);
 		if (target.kind === 'user') {
-			return { dbId: await this.store.userDatabase(target.ownerUserId), name, writer: 'traveller' };
+			return {
+				dbId: await this.store.userDatabase(target.ownerUserId),
+				name,
+				writer: 'traveller',
+				ownerUserId: target.ownerUserId
+			};
 		}
 		const dbId = await this.store.namedDatabase(target.name);
 		if (dbId === null) throw notFound('Database does not exist.');
@@ -27,7 +34,7 @@ export class Databases {
 
 	/** The server's own handle on a traveller's virtual database (receipts, entries, officer review). */
 	async forOwner(ownerUserId: string): Promise<OpenDb> {
-		return { dbId: await this.store.userDatabase(ownerUserId), name: 'me', writer: 'server' };
+		return { dbId: await this.store.userDatabase(ownerUserId), name: 'me', writer: 'server', ownerUserId };
 	}
 
 	async create(actor: Actor, name: string): Promise<void> {

@@ -6,9 +6,26 @@ import type { OpenDb } from './databases.js';
 import { registrationRefusals } from './registration-checks.js';
 import { errorResult, planWrites, prepareDoc, type PreparedDoc, type WriteResult } from './write-planner.js';
 
+/** A document a write accepted (new, or a revision the store already had), as committed listeners see it. */
+export interface CommittedDoc {
+	id: string;
+	type: unknown;
+	deleted: boolean;
+	body: Record<string, unknown>;
+}
+
+/** Called after the transaction commits; must not throw (receipts use it to issue after a registration). */
+export type CommitListener = (db: OpenDb, docs: CommittedDoc[]) => void;
+
 /** Every write path (bulk, single document, attachment) ends in one `_bulk_docs`-shaped transaction. */
 export class DocumentWrites {
+	private readonly listeners: CommitListener[] = [];
+
 	constructor(private readonly store: DocumentStore) {}
+
+	onCommitted(listener: CommitListener): void {
+		this.listeners.push(listener);
+	}
 
 	async bulkDocs(db: OpenDb, docs: unknown, newEdits: boolean): Promise<WriteResult[]> {
 		if (!Array.isArray(docs)) throw badRequest('docs must be an array.');
@@ -45,10 +62,31 @@ export class DocumentWrites {
 			planWrites(prepared, current, newEdits, db.writer)
 		);
 		for (const [index, result] of planned) results[index] = result;
+		this.notifyCommitted(db, prepared, results);
 		return results.map(
 			(result, index) =>
 				result ?? errorResult((docs[index] as { _id?: unknown })?._id, badRequest('Invalid document.'))
 		);
+	}
+
+	private notifyCommitted(db: OpenDb, prepared: PreparedDoc[], results: (WriteResult | undefined)[]): void {
+		if (this.listeners.length === 0) return;
+		const docs = prepared
+			.filter((doc) => results[doc.index] && 'ok' in results[doc.index]!)
+			.map((doc) => ({
+				id: doc.id,
+				type: doc.type,
+				deleted: Boolean(doc.parsed.metadata.deleted),
+				body: { ...(doc.parsed.data as Record<string, unknown>), _id: doc.id }
+			}));
+		if (docs.length === 0) return;
+		for (const listener of this.listeners) {
+			try {
+				listener(db, docs);
+			} catch {
+				// The write has committed; a listener's failure must not turn it into an error response.
+			}
+		}
 	}
 
 	/** One document write (PUT, POST, DELETE): the per-document error becomes the response. */
