@@ -12,7 +12,7 @@ export interface EngineOptions {
 	 * Where tesseract.js finds its worker script, WebAssembly core and model. Set explicitly: the defaults
 	 * point at a public CDN, and the app makes no request to another origin.
 	 */
-	paths: Pick<WorkerOptions, 'workerPath' | 'corePath' | 'langPath'>;
+	paths: Partial<Pick<WorkerOptions, 'workerPath' | 'corePath' | 'langPath'>>;
 	/** Models are served as plain `.traineddata` (the server and the service worker compress on the wire). */
 	gzip?: boolean;
 	/** Browser: tesseract.js's own IndexedDB cache of the model is not needed (the service worker caches it). */

@@ -15,6 +15,9 @@ export interface ReadResult {
 	ms: number;
 }
 
+/** A request without its id (distributed over the union, so each kind keeps its own fields). */
+type NewRequest = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
 type Pending = {
 	resolve: (value: WorkerResponse) => void;
 	reject: (error: Error) => void;
@@ -52,7 +55,7 @@ class OcrClient {
 	}
 
 	private send(
-		request: Omit<WorkerRequest, 'id'>,
+		request: NewRequest,
 		onProgress?: Pending['onProgress']
 	): Promise<WorkerResponse> {
 		const id = this.nextId++;

@@ -22,7 +22,7 @@ let failures = 0;
 for (const file of args) {
 	const started = performance.now();
 	try {
-		const reading = await readMrz(decodeImage(fs.readFileSync(file)), engine);
+		const reading = await readMrz(decodeImage(new Uint8Array(fs.readFileSync(file))), engine);
 		const { format, lines, fields, valid, accepted } = reading;
 		const ms = Math.round(performance.now() - started);
 		console.log(JSON.stringify({ file, format, lines, fields, valid, accepted, ms }));

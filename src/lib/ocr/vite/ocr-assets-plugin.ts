@@ -40,7 +40,7 @@ export function ocrAssets(): Plugin {
 		generateBundle() {
 			if (isSsrBuild) return;
 			for (const [fileName, file] of ocrAssetFiles()) {
-				this.emitFile({ type: 'asset', fileName, source: fs.readFileSync(file) });
+				this.emitFile({ type: 'asset', fileName, source: new Uint8Array(fs.readFileSync(file)) });
 			}
 		}
 	};
