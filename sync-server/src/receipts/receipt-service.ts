@@ -29,7 +29,12 @@ export class ReceiptService {
 	async issueReceipt(ownerUserId: string, registration: Doc): Promise<Doc | null> {
 		const registrationId = str(registration._id);
 		const claimsInput = receiptFields(registration);
-		if (!registrationId.startsWith('registration:') || !claimsInput) return null;
+		// Registration ids are made on the device as registration:<uuid v4>; anything else gets no receipt.
+		if (
+			!/^registration:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(registrationId) ||
+			!claimsInput
+		)
+			return null;
 		const id = `receipt:${uuidOf(registrationId)}`;
 		const existing = await this.documents.getByOwner(ownerUserId, id);
 		if (existing) return existing;

@@ -54,7 +54,7 @@ export function encodeClaims(claims: TokenClaims): Uint8Array {
 			? [
 					FORMAT_VERSION,
 					claims.folio,
-					claims.registrationId,
+					uuidBytes(claims.registrationId),
 					claims.documentNumber,
 					claims.nationality,
 					claims.surnames,
@@ -67,7 +67,7 @@ export function encodeClaims(claims: TokenClaims): Uint8Array {
 			: [
 					FORMAT_VERSION,
 					claims.folio,
-					claims.registrationId,
+					uuidBytes(claims.registrationId),
 					claims.fmmNumber,
 					claims.entryDate,
 					claims.portOfEntry,
@@ -85,6 +85,23 @@ export function encodeClaims(claims: TokenClaims): Uint8Array {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGISTRATION_ID =
+	/^registration:([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/;
+
+/** Registration ids are `registration:<uuid>`; the token carries the uuid's 16 bytes (33 fewer than text). */
+function uuidBytes(registrationId: string): Uint8Array {
+	const match = REGISTRATION_ID.exec(registrationId);
+	if (!match) throw new ClaimsError('Registration ids are registration:<lower-case uuid>.');
+	const hex = match.slice(1).join('');
+	return Uint8Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
+}
+
+function registrationIdOf(value: unknown): string {
+	if (!(value instanceof Uint8Array) || value.length !== 16) throw new ClaimsError('Expected 16 uuid bytes.');
+	const hex = [...value].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+	const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)];
+	return `registration:${parts.join('-')}`;
+}
 
 function text(value: unknown, max = 120): string {
 	if (typeof value !== 'string' || value.length > max) throw new ClaimsError('Expected a short text.');
@@ -135,7 +152,7 @@ export function decodeClaims(payload: Uint8Array): TokenClaims {
 		return {
 			kind: 'receipt',
 			folio: text(folio),
-			registrationId: text(registrationId),
+			registrationId: registrationIdOf(registrationId),
 			documentNumber: text(documentNumber),
 			nationality: text(nationality),
 			surnames: text(surnames),
@@ -156,7 +173,7 @@ export function decodeClaims(payload: Uint8Array): TokenClaims {
 		return {
 			kind: 'entry',
 			folio: text(folio),
-			registrationId: text(registrationId),
+			registrationId: registrationIdOf(registrationId),
 			fmmNumber: text(fmmNumber),
 			entryDate: date(entryDate),
 			portOfEntry: text(port),
