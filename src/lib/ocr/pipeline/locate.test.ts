@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { findLines, pickBand } from './band';
+import { binarise, darkness, normalise } from './filters';
+import { locateMrz } from './locate';
+import { estimateSkew } from './skew';
+import { rotatedDegrees, syntheticPage } from './test-images';
+
+const passport = { width: 900, height: 640, mrzLines: 2, charsPerLine: 44, pitch: 18, mrzTop: 520 };
+const card = { width: 800, height: 520, mrzLines: 3, charsPerLine: 30, pitch: 22, mrzTop: 370 };
+const ink = (image: ReturnType<typeof syntheticPage>) => binarise(darkness(image, 8), 70);
+
+describe('estimateSkew', () => {
+	for (const degrees of [-7.5, -3, 0, 4, 8]) {
+		it(`finds a page rotated by ${degrees}° to within 0.3°`, () => {
+			const page = rotatedDegrees(syntheticPage(passport), degrees);
+			expect((estimateSkew(ink(page)) * 180) / Math.PI).toBeCloseTo(degrees, 0);
+			expect(Math.abs((estimateSkew(ink(page)) * 180) / Math.PI - degrees)).toBeLessThan(0.3);
+		});
+	}
+});
+
+describe('band location', () => {
+	it('finds the two MRZ lines of a passport page and not the short words above them', () => {
+		const band = pickBand(findLines(ink(syntheticPage(passport))));
+		expect(band?.lines).toHaveLength(2);
+		expect(band?.charsPerLine).toBe(44);
+		expect(band!.lines[0]!.y).toBeGreaterThan(passport.mrzTop);
+	});
+
+	it('finds the three lines of an identity card', () => {
+		const band = pickBand(findLines(ink(syntheticPage(card))));
+		expect(band?.lines).toHaveLength(3);
+		expect(band?.charsPerLine).toBe(30);
+	});
+
+	it('finds nothing on a page without an MRZ', () => {
+		expect(pickBand(findLines(ink(syntheticPage({ ...passport, mrzLines: 0 }))))).toBeNull();
+	});
+
+	it('straightens a rotated page and crops the lines level', () => {
+		const located = locateMrz(rotatedDegrees(syntheticPage(passport), 6));
+		expect(located).not.toBeNull();
+		expect(located!.skewDegrees).toBeCloseTo(6, 0);
+		// Two level lines: the ink rows of the crop form exactly two bands.
+		const { image } = located!;
+		const rows = Array.from({ length: image.height }, (_, y) =>
+			image.data.subarray(y * image.width, (y + 1) * image.width).some((v) => v < 128)
+		);
+		const bands = rows.filter((dark, y) => dark && !rows[y - 1]).length;
+		expect(bands).toBe(2);
+	});
+});
+
+describe('normalise and binarise', () => {
+	it('keeps text black and paper white under a strong shadow', () => {
+		const page = syntheticPage(passport, 235, 60);
+		// A shadow darkening the left half to below the ink level of the lit side.
+		for (let y = 0; y < page.height; y++) {
+			for (let x = 0; x < page.width; x++) {
+				const i = y * page.width + x;
+				page.data[i] = page.data[i]! * (0.3 + 0.7 * (x / page.width));
+			}
+		}
+		const clean = binarise(normalise(page, 12));
+		const at = (x: number, y: number) => clean.data[y * page.width + x];
+		const left = Math.round((page.width - 18 * 44) / 2);
+		// A glyph and the paper next to it, in the deep shadow and in the light.
+		expect(at(left + 4, 530)).toBe(0);
+		expect(at(left + 14, 530)).toBe(255);
+		expect(at(left + 18 * 43 + 4, 530)).toBe(0);
+		expect(at(left + 18 * 43 + 14, 530)).toBe(255);
+	});
+});
