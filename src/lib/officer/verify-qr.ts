@@ -1,0 +1,31 @@
+import { type TokenClaims, verifyToken } from '$domain/receipt-token';
+import { cachedKeyLookup } from './public-keys';
+
+/** What the console says about a scanned code, each verdict in plain words on screen. */
+export type QrVerdict =
+	| { kind: 'valid'; claims: TokenClaims }
+	| { kind: 'expired' }
+	| { kind: 'unknown_key' }
+	| { kind: 'tampered' }
+	| { kind: 'not_yet_valid' }
+	| { kind: 'not_arribo' };
+
+/** Verifies a scanned token against the keys cached on this device: no network involved. */
+export async function verifyScannedToken(text: string, now = Date.now()): Promise<QrVerdict> {
+	const result = await verifyToken(text.trim(), await cachedKeyLookup(), Math.floor(now / 1000));
+	if (result.ok) return { kind: 'valid', claims: result.claims };
+	switch (result.reason) {
+		case 'expired':
+			return { kind: 'expired' };
+		case 'unknown_key':
+			return { kind: 'unknown_key' };
+		case 'not_yet_valid':
+			return { kind: 'not_yet_valid' };
+		// A wrong signature or a swapped algorithm: someone changed the code after the server signed it.
+		case 'bad_signature':
+		case 'unsupported_algorithm':
+			return { kind: 'tampered' };
+		case 'malformed':
+			return { kind: 'not_arribo' };
+	}
+}
