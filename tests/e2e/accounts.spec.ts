@@ -415,3 +415,42 @@ test('registers without a connection: the account starts on the device, the serv
 	const session = await page.request.get('/api/accounts/session');
 	expect(await session.json()).toMatchObject({ email: t.email, confirmed: false });
 });
+
+test('failed log-ins slow down and the lock is announced with its retry-after', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('arribo.locale', 'en'));
+	await page.goto('/login');
+	const email = `nobody.${Date.now().toString(36)}@example.test`;
+	await page.locator('#email').fill(email);
+	for (let i = 0; i < 3; i++) {
+		await page.locator('#password').fill(`wrong password ${i}`);
+		await page.locator('form button[type=submit]').click();
+		await expect(page.locator('.error-summary')).toContainText('The e-mail or the password is not correct');
+		await page.locator('#password').fill('');
+	}
+	await page.locator('#password').fill('wrong password 3');
+	await page.locator('form button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toContainText(
+		/Too many failed attempts\. Try again in \d+ seconds\./
+	);
+	await expectAccessible(page);
+});
+
+test('changing the password ends other sessions and keeps this one', async ({ page, browser, server }) => {
+	const t = newTraveller('pw');
+	await registerConfirmed(page, server.dataDir, t);
+	const other = await browser.newContext({ baseURL: server.baseURL });
+	const otherLogin = await other.request.post('/api/accounts/login', {
+		data: { email: t.email, password: t.password }
+	});
+	expect(otherLogin.status()).toBe(200);
+
+	await login(page, t);
+	await page.locator('#currentPassword').fill(t.password);
+	await page.locator('#newPassword').fill('a different long passphrase');
+	await page.locator('form[aria-labelledby=password-title] button[type=submit]').click();
+	await expect(page.locator('main')).toContainText(/Tu contraseña cambió|Your password has been changed/);
+	await expectAccessible(page);
+	expect((await page.request.get('/api/accounts/session')).status()).toBe(200);
+	expect((await other.request.get('/api/accounts/session')).status()).toBe(401);
+	await other.close();
+});

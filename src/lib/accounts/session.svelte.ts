@@ -290,6 +290,28 @@ class AccountSession {
 		}
 	}
 
+	/** Changes the password online; every other session ends and the offline verifier follows the new one. */
+	async changePassword(
+		currentPassword: string,
+		newPassword: string
+	): Promise<null | 'wrong' | 'offline' | 'server_error' | { field: string }> {
+		let answer;
+		try {
+			answer = await call<ServerSession & { fields?: { newPassword?: string } }>('POST', 'password', {
+				currentPassword,
+				newPassword
+			});
+		} catch {
+			return 'offline';
+		}
+		if (answer.status === 401) return 'wrong';
+		if (answer.status === 400) return { field: answer.body?.fields?.newPassword ?? 'too_short' };
+		if (answer.status !== 200) return 'server_error';
+		this.traveller = fromServer(answer.body);
+		if (!kiosk.enabled) await this.keepDeviceCredential(answer.body, newPassword);
+		return null;
+	}
+
 	/** Ends the session; on a kiosk, every trace of the traveller leaves the device. */
 	async logout(): Promise<void> {
 		try {
