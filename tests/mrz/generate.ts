@@ -23,7 +23,13 @@ export interface ManifestEntry {
 
 export const DEFAULT_DIR = path.resolve(import.meta.dirname, 'generated');
 
-export function generate(count: number, seed: number, out: string): ManifestEntry[] {
+/** `kinds` forces the kind of each image in turn (for small fixed sets in tests); by default they are drawn. */
+export function generate(
+	count: number,
+	seed: number,
+	out: string,
+	kinds?: ManifestEntry['kind'][]
+): ManifestEntry[] {
 	fs.mkdirSync(out, { recursive: true });
 	const random = rng(seed);
 	const manifest: ManifestEntry[] = [];
@@ -33,7 +39,8 @@ export function generate(count: number, seed: number, out: string): ManifestEntr
 		const roll = random();
 		// 70 % passports, 10 % TD1, 8 % TD2, 12 % negatives.
 		const kind: ManifestEntry['kind'] =
-			roll < 0.88 ? 'document' : roll < 0.92 ? 'no-mrz' : roll < 0.96 ? 'boarding-pass' : 'cut-mrz';
+			kinds?.[i % kinds.length] ??
+			(roll < 0.88 ? 'document' : roll < 0.92 ? 'no-mrz' : roll < 0.96 ? 'boarding-pass' : 'cut-mrz');
 		const format: Format = roll < 0.7 || roll >= 0.88 ? 'TD3' : roll < 0.8 ? 'TD1' : 'TD2';
 		const s = specimen(random, format);
 		const file = `${String(i).padStart(4, '0')}-${kind === 'document' ? format.toLowerCase() : kind}-l${level}.jpg`;

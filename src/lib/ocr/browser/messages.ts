@@ -4,7 +4,8 @@ import type { MrzReading } from '../pipeline/read';
 export type ReadStage = 'loading-engine' | 'preparing' | 'locating' | 'recognizing';
 
 export type WorkerRequest =
-	| { id: number; kind: 'warm-up' }
+	/** `lang` picks the model; only the benchmark asks for another than the app's `mrz` (the stock `eng`). */
+	| { id: number; kind: 'warm-up'; lang?: string }
 	/** A photo or file the traveller chose: read it and re-encode it for storage. */
 	| { id: number; kind: 'read-file'; file: Blob }
 	/** A camera frame: read only (nothing is stored from frames). */

@@ -18,9 +18,9 @@ const READ_SIDE = 2200;
 let engine: ReturnType<typeof createMrzEngine> | null = null;
 let current = 0;
 
-function getEngine(id: number) {
+function getEngine(id: number, lang = 'mrz') {
 	engine ??= createMrzEngine({
-		lang: 'mrz',
+		lang,
 		paths: {
 			workerPath: new URL('/ocr/worker.min.js', scope.location.origin).href,
 			corePath: new URL('/ocr/', scope.location.origin).href,
@@ -71,7 +71,7 @@ async function handle(request: WorkerRequest): Promise<void> {
 	current = request.id;
 	if (request.kind === 'warm-up') {
 		progress(request.id, 'loading-engine', 0);
-		await getEngine(request.id);
+		await getEngine(request.id, request.lang);
 		post({ id: request.id, kind: 'ready', ms: performance.now() - started });
 		return;
 	}

@@ -54,10 +54,7 @@ class OcrClient {
 		return worker;
 	}
 
-	private send(
-		request: NewRequest,
-		onProgress?: Pending['onProgress']
-	): Promise<WorkerResponse> {
+	private send(request: NewRequest, onProgress?: Pending['onProgress']): Promise<WorkerResponse> {
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {
 			this.pending.set(id, { resolve, reject, onProgress });

@@ -11,7 +11,7 @@ export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
 	const { width, height, data } = mask;
 	// Every pixel of a large image is not needed to find an angle; a regular subsample keeps it fast.
 	const total = data.reduce((n, v) => n + (v ? 1 : 0), 0);
-	const stride = Math.max(1, Math.ceil(total / 60_000));
+	const stride = Math.max(1, Math.ceil(total / 25_000));
 	let seen = 0;
 	for (let y = 0; y < height; y++) {
 		for (let x = 0; x < width; x++) {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * Self-hosts tesseract.js: its worker script and every WebAssembly core variant it may pick (plain, SIMD,
- * relaxed SIMD, each with and without the legacy engine) are served from `/ocr/` on our own origin — copied
+ * Self-hosts tesseract.js: its worker script and every WebAssembly core variant it may pick for the LSTM engine
+ * (plain, SIMD, relaxed SIMD) are served from `/ocr/` on our own origin — copied
  * from node_modules into the client build at build time (never committed), and served from node_modules by
  * the dev server. The MRZ model itself is `static/ocr/mrz.traineddata`.
  */
@@ -15,8 +15,10 @@ const CORE = path.join(ROOT, 'node_modules', 'tesseract.js-core');
 export function ocrAssetFiles(): Map<string, string> {
 	const files = new Map<string, string>([['ocr/worker.min.js', path.join(TESSERACT, 'worker.min.js')]]);
 	for (const name of fs.readdirSync(CORE)) {
-		// The `.wasm.js` builds embed the WebAssembly, which is what tesseract.js loads in browsers.
-		if (/^tesseract-core.*\.wasm\.js$/.test(name)) files.set(`ocr/${name}`, path.join(CORE, name));
+		// The `.wasm.js` builds embed the WebAssembly, which is what tesseract.js loads in browsers. The app always
+		// runs the LSTM engine only (OEM.LSTM_ONLY), for which tesseract.js picks among exactly these three:
+		// tesseract-core-lstm, -simd-lstm and -relaxedsimd-lstm (see tesseract.js worker-script/browser/getCore.js).
+		if (/^tesseract-core.*-lstm\.wasm\.js$/.test(name)) files.set(`ocr/${name}`, path.join(CORE, name));
 	}
 	return files;
 }

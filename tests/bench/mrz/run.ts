@@ -1,0 +1,90 @@
+/**
+ * MRZ reading benchmark: `npm run bench:mrz [-- --count N --seed S --skip-browser]`.
+ *
+ * Over the generated set (tests/mrz/generated, made if missing), in Node and in headless Chromium (the app's
+ * worker, warm), with the app's MRZ model and, for comparison, the stock tesseract `eng` model on the same
+ * pipeline. Writes tests/bench/results/mrz.{json,md}.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { MRZ_MODEL } from '../../../src/lib/ocr/node/node-engine';
+import { DEFAULT_DIR, generate, type ManifestEntry } from '../../mrz/generate';
+import { kb, writeReport } from '../report';
+import { runBrowser } from './browser-run';
+import { summarise, TABLE_HEAD, tableRow, type Summary } from './metrics';
+import { runNode } from './node-run';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const ENG = '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata';
+const arg = (name: string, fallback: string) => {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+};
+
+const count = Number(arg('count', '60'));
+const seed = Number(arg('seed', '2026'));
+const manifestFile = path.join(DEFAULT_DIR, 'manifest.json');
+let manifest: ManifestEntry[] = fs.existsSync(manifestFile)
+	? JSON.parse(fs.readFileSync(manifestFile, 'utf8'))
+	: [];
+if (manifest.length < count) {
+	console.log(`generating ${count} images (seed ${seed})…`);
+	manifest = generate(count, seed, DEFAULT_DIR);
+}
+manifest = manifest.slice(0, count);
+
+const gzipBytes = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const assets = {
+	model: gzipBytes(MRZ_MODEL),
+	worker: gzipBytes(path.join(ROOT, 'node_modules/tesseract.js/dist/worker.min.js')),
+	coreRelaxedSimd: gzipBytes(
+		path.join(ROOT, 'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js')
+	),
+	coreSimd: gzipBytes(path.join(ROOT, 'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js')),
+	corePlain: gzipBytes(path.join(ROOT, 'node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js'))
+};
+const perDevice =
+	assets.model + assets.worker + Math.max(assets.coreRelaxedSimd, assets.coreSimd, assets.corePlain);
+
+const runs: Record<string, { summary: Summary; startupMs: number }> = {};
+for (const [name, model] of [
+	['node · mrz model', MRZ_MODEL],
+	['node · stock eng', ENG]
+] as const) {
+	console.log(`${name}…`);
+	const { outcomes, startupMs } = await runNode(DEFAULT_DIR, manifest, model);
+	runs[name] = { summary: summarise(manifest, outcomes), startupMs };
+}
+if (!process.argv.includes('--skip-browser')) {
+	// The stock model is only copied into the build for this run (the app never ships it).
+	const engInBuild = path.join(ROOT, 'build', 'ocr', 'eng.traineddata');
+	fs.copyFileSync(ENG, engInBuild);
+	try {
+		for (const lang of ['mrz', 'eng'] as const) {
+			const name = `chromium · ${lang === 'mrz' ? 'mrz model' : 'stock eng'}`;
+			console.log(`${name}…`);
+			const { outcomes, startupMs } = await runBrowser(DEFAULT_DIR, manifest, lang);
+			runs[name] = { summary: summarise(manifest, outcomes), startupMs };
+		}
+	} finally {
+		fs.rmSync(engInBuild, { force: true });
+	}
+}
+
+const documents = manifest.filter((m) => m.kind === 'document').length;
+const markdown = [
+	`# MRZ reading benchmark`,
+	'',
+	`${manifest.length} generated images (seed ${seed}): ${documents} documents (TD3/TD2/TD1, damage levels 0–3), ${manifest.length - documents} negatives. Times per image include decoding the JPEG; the worker is warm.`,
+	'',
+	TABLE_HEAD,
+	...Object.entries(runs).map(([name, run]) => tableRow(name, run.summary)),
+	'',
+	'| run | worker start-up ms |',
+	'|---|---|',
+	...Object.entries(runs).map(([name, run]) => `| ${name} | ${Math.round(run.startupMs)} |`),
+	'',
+	`OCR assets (gzip -9): model ${kb(assets.model)}, tesseract.js worker ${kb(assets.worker)}, core relaxed-SIMD ${kb(assets.coreRelaxedSimd)}, SIMD ${kb(assets.coreSimd)}, plain ${kb(assets.corePlain)}; one device downloads at most ${kb(perDevice)}.`
+].join('\n');
+writeReport('mrz', { count: manifest.length, seed, assets, perDevice, runs }, markdown);
