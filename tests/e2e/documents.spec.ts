@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import en from '../../src/lib/i18n/messages/en/documents.json' with { type: 'json' };
+import es from '../../src/lib/i18n/messages/es/documents.json' with { type: 'json' };
+import { generate, type ManifestEntry } from '../mrz/generate';
+import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
+import { files } from './registration-fixtures';
+import { login, newTraveller, registerConfirmed } from './travellers';
+
+let dir: string;
+let passport: ManifestEntry;
+let withoutMrz: ManifestEntry;
+
+test.beforeAll(() => {
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arribo-documents-'));
+	// A clean passport data page (damage level 0) rendered for this run, with its true MRZ.
+	[passport] = generate(1, 4242, dir, ['document']) as [ManifestEntry];
+	[withoutMrz] = generate(1, 4243, path.join(dir, 'negative'), ['no-mrz']) as [ManifestEntry];
+});
+
+/** A message in whichever language the page is in. */
+const either = (key: keyof typeof en) => new RegExp(`${escape(en[key])}|${escape(es[key])}`);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function openDocumentsSignedIn(page: Page, server: { dataDir: string }) {
+	const traveller = newTraveller('docs');
+	await registerConfirmed(page.request, server.dataDir, traveller);
+	await login(page, traveller);
+	await page.goto('/documents');
+	await waitForServiceWorker(page);
+	await page.locator('main button.button').first().click(); // "Add a document"
+	await expect(page.locator('#document-file')).toBeVisible();
+}
+
+/** The capture screen warms the reader up; wait until its files are in the service worker's cache. */
+async function waitForOcrCached(page: Page) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const cache = await caches.open('arribo-ocr-v1');
+					const keys = (await cache.keys()).map((request) => new URL(request.url).pathname);
+					return (
+						keys.some((k) => k.endsWith('worker.min.js')) &&
+						keys.some((k) => /tesseract-core.*\.wasm\.js$/.test(k))
+					);
+				}),
+			{ timeout: 60_000 }
+		)
+		.toBe(true);
+}
+
+test('a photographed passport is read on the device, pre-filled, confirmed and registered with the network off', async ({
+	page,
+	context,
+	server
+}) => {
+	test.setTimeout(180_000);
+	await openDocumentsSignedIn(page, server);
+	await expectAccessible(page);
+	await waitForOcrCached(page);
+	await context.setOffline(true);
+
+	await page.locator('#document-file').setInputFiles(path.join(dir, passport.file));
+	await page.locator('main section .actions button').first().click(); // "Validar Documento"
+	await expect(page.locator('#doc-surnames')).toBeVisible({ timeout: 60_000 });
+	const truth = passport.fields!;
+	await expect(page.locator('#doc-surnames')).toHaveValue(truth.lastName);
+	await expect(page.locator('#doc-givenNames')).toHaveValue(truth.firstName);
+	await expect(page.locator('#doc-documentNumber')).toHaveValue(truth.documentNumber);
+	await expect(page.locator('#doc-nationality')).toHaveValue(
+		truth.nationality === 'D' ? 'DEU' : truth.nationality
+	);
+	await expect(page.locator('.read-status')).toHaveText(either('documents.read.accepted'));
+	await expectAccessible(page);
+
+	// Registering needs what the MRZ does not carry, and the traveller's confirmation.
+	await page.locator('form button[type=submit]').click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	await page.locator('#doc-placeOfBirth').fill('Guadalajara');
+	await page.locator('#doc-confirm').check();
+	await page.locator('form button[type=submit]').click();
+
+	await expect(page.locator('.documents li')).toHaveCount(1);
+	await expect(page.locator('.documents li .name')).toHaveText(`${truth.firstName} ${truth.lastName}`.trim());
+	await expectAccessible(page);
+	// The photo is its own record next to the document, re-encoded as JPEG without EXIF.
+	const stored = await page.evaluate(async () => {
+		const dbs = await indexedDB.databases();
+		return dbs.map((db) => db.name ?? '').filter((name) => name.includes('arribo-records'));
+	});
+	expect(stored.length).toBeGreaterThan(0);
+});
+
+test('files that are not usable photos get a clear message, store nothing and do not hang', async ({
+	page,
+	server
+}) => {
+	test.setTimeout(120_000);
+	await openDocumentsSignedIn(page, server);
+	const bad: [string, Buffer, keyof typeof en][] = [
+		['notes.jpg', files.text(), 'documents.problem.not-an-image'],
+		[
+			'broken.jpg',
+			Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF garbage')]),
+			'documents.problem.corrupt'
+		],
+		['huge.png', files.hugePng(), 'documents.problem.too-large']
+	];
+	for (const [name, bytes, message] of bad) {
+		await page.locator('#document-file').setInputFiles({ name, mimeType: 'image/jpeg', buffer: bytes });
+		await page.locator('main section .actions button').first().click();
+		await expect(page.locator('[role=alert]').filter({ hasText: either(message) })).toBeVisible({
+			timeout: 20_000
+		});
+		await expect(page.locator('#doc-surnames')).toHaveCount(0);
+	}
+	// A real photo of a page without a machine-readable zone: the message comes with a hint.
+	await page.locator('#document-file').setInputFiles(path.join(dir, 'negative', withoutMrz.file));
+	await page.locator('main section .actions button').first().click();
+	const alert = page.locator('[role=alert]').filter({ hasText: either('documents.problem.no-mrz') });
+	await expect(alert).toBeVisible({ timeout: 60_000 });
+	await expect(alert).toContainText(either('documents.problem.hint'));
+	await expectAccessible(page);
+	// Back to the list: nothing was registered.
+	await page.goto('/documents');
+	await expect(page.locator('.documents li')).toHaveCount(0);
+});
