@@ -5,6 +5,8 @@ import {
 	checkToken,
 	EMAIL_TOKEN_TTL_MS,
 	lockAfterFailure,
+	MAIL_LIMIT,
+	mayMail,
 	type Role,
 	retryAfterMs,
 	sessionExpired,
@@ -397,6 +399,13 @@ export class AccountService {
 	}
 
 	private async sendMail(account: AccountRecord, kind: MailKind, link: string): Promise<void> {
+		// Nobody can use register/resend/reset to flood an inbox: past the limit we stay silent (same answer).
+		const key = 'mail:' + emailKey(account.email);
+		const now = this.clock();
+		const state = await this.store.getThrottle(key);
+		if (!mayMail(state, now)) return;
+		if (state && now - state.lastFailureAt >= MAIL_LIMIT.windowMs) await this.store.clearThrottle(key);
+		await this.store.addFailure(key, now);
 		const mail = renderMail(kind, account.language, account.givenNames, link);
 		try {
 			await this.mailer.send({ to: account.email, ...mail, link });

@@ -93,3 +93,12 @@ export function retryAfterMs(state: ThrottleState | null, schedule: BackoffSched
 export function lockAfterFailure(failures: number, schedule: BackoffSchedule, now: number): number | null {
 	return failures >= schedule.lockAfter ? now + schedule.lockMs : null;
 }
+
+/** Account e-mails (confirmation, reset, notices) per address: at most 5 within an hour of the last one. */
+export const MAIL_LIMIT = { max: 5, windowMs: HOUR };
+
+/** Whether another account e-mail may go to an address that got `sent` of them, the last at `lastSentAt`. */
+export function mayMail(state: { failures: number; lastFailureAt: number } | null, now: number): boolean {
+	if (!state || now - state.lastFailureAt >= MAIL_LIMIT.windowMs) return true;
+	return state.failures < MAIL_LIMIT.max;
+}

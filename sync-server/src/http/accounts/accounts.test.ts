@@ -525,6 +525,19 @@ for (const factory of factories) {
 			expect(response.headers.get('set-cookie')).toBeNull();
 		});
 
+		it('limits account e-mails per address so nobody can flood an inbox', async () => {
+			const t = traveller('en');
+			await h.post('/api/accounts/register', t);
+			for (let i = 0; i < 6; i++) {
+				const response = await h.post('/api/accounts/resend', { email: t.email });
+				expect(response.status).toBe(202);
+			}
+			expect(mailTo(t.email.toLowerCase())).toHaveLength(5);
+			h.clock.now += HOUR;
+			await h.post('/api/accounts/resend', { email: t.email });
+			expect(mailTo(t.email.toLowerCase())).toHaveLength(6);
+		});
+
 		it('refuses state-changing requests from another origin', async () => {
 			const t = traveller();
 			const response = await h.post('/api/accounts/register', t, undefined, 'https://evil.example');
