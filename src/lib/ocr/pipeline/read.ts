@@ -1,6 +1,7 @@
 import { chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
 import { layoutFor } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
+import { binarise } from './filters';
 import { fitLength } from './fit';
 import { lineText, type OcrLine } from './hocr';
 import type { PixelBuffer } from './image';
@@ -48,17 +49,24 @@ const NAMES = /^[A-Z]+(<[A-Z]+)*(<<[A-Z]+(<[A-Z]+)*)?<*$/;
  * weigh the same). So a reading is only accepted when the names are well-formed and every character was
  * read with confidence, unless a check digit confirmed its repair.
  */
-function soundBeyondCheckDigits(lines: string[], ocr: OcrLine[], repairs: Repair[]): boolean {
+function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Repair[]): boolean {
 	const layout = layoutFor(lines.length, lines[0]!.length)!;
 	const names = layout.fields.find((field) => field.name === 'names')!;
 	if (!NAMES.test(lines[names.line]!.slice(names.start, names.end))) return false;
 	const repaired = new Set(
 		repairs.filter((r) => r.confirmedBy === 'check-digit').map((r) => `${r.line}:${r.column}`)
 	);
-	return ocr.every((line, l) =>
-		line.every(
-			(symbol, c) => repaired.has(`${l}:${c}`) || (symbol.choices[0]?.confidence ?? 0) >= MIN_CONFIDENCE
-		)
+	// Each character must have been read as chosen, with confidence, by at least one of the OCR runs.
+	const confident = (l: number, c: number) =>
+		runs.some((run) => {
+			const best = run[l]?.[c]?.choices[0];
+			return best !== undefined && best.confidence >= MIN_CONFIDENCE && best.char === lines[l]![c];
+		});
+	const grammarFixed = new Set(
+		repairs.filter((r) => r.confirmedBy === 'grammar').map((r) => `${r.line}:${r.column}`)
+	);
+	return lines.every((line, l) =>
+		[...line].every((_, c) => repaired.has(`${l}:${c}`) || grammarFixed.has(`${l}:${c}`) || confident(l, c))
 	);
 }
 
@@ -67,17 +75,28 @@ const toLineRead = (line: OcrLine): LineRead => ({
 	choices: line.map((s) => s.choices)
 });
 
-/** Turns OCR lines into the best MRZ reading, for the number of lines the band showed. */
-export function interpret(ocr: OcrLine[], expectedLines: number, today: Date): MrzReading {
+/** The MRZ lines of one OCR run, brought to the format's length; null if the run has too few long lines. */
+function mrzLinesOf(ocr: OcrLine[], count: number, length: number | null): OcrLine[] | null {
 	// Specks and other text give short lines; the MRZ lines are the long ones, in order.
 	const long = ocr.filter((line) => line.length >= 22);
-	if (long.length < 2) return { ...NOTHING, problem: 'unreadable' };
-	const count = long.length >= 3 && expectedLines === 3 ? 3 : 2;
+	if (long.length < count) return null;
 	const picked = long.slice(-count);
 	const typical = [...picked.map((l) => l.length)].sort((a, b) => a - b)[count >> 1]!;
-	const length = count === 3 ? 30 : Math.abs(typical - 36) < Math.abs(typical - 44) ? 36 : 44;
-	const fitted = picked.map((line) => fitLength(line, length));
-	const choice = chooseMrz(fitted.map((line) => [toLineRead(line)]));
+	const target = length ?? (count === 3 ? 30 : Math.abs(typical - 36) < Math.abs(typical - 44) ? 36 : 44);
+	return picked.map((line) => fitLength(line, target));
+}
+
+/**
+ * Turns one or more OCR runs over the same band (different image variants) into the best MRZ reading, for
+ * the number of lines the band showed. The chooser gets every run's reading of each line.
+ */
+export function interpret(runs: OcrLine[][], expectedLines: number, today: Date): MrzReading {
+	const count = expectedLines === 3 ? 3 : 2;
+	const first = runs.map((run) => mrzLinesOf(run, count, null)).find((lines) => lines !== null);
+	if (!first) return { ...NOTHING, problem: 'unreadable' };
+	const length = first[0]!.length;
+	const fitted = runs.map((run) => mrzLinesOf(run, count, length)).filter((lines) => lines !== null);
+	const choice = chooseMrz(first.map((_, l) => fitted.map((lines) => toLineRead(lines[l]!))));
 	if (choice.status === 'unreadable') return { ...NOTHING, problem: 'unreadable' };
 	const parsed = parseMrz(choice.lines, today);
 	if (!parsed.ok) return { ...NOTHING, format: choice.format, lines: choice.lines, problem: 'unreadable' };
@@ -88,9 +107,7 @@ export function interpret(ocr: OcrLine[], expectedLines: number, today: Date): M
 		lines: [...read.lines],
 		fields: read.fields,
 		valid: read.valid,
-		accepted:
-			confirmed &&
-			soundBeyondCheckDigits(choice.lines, fitted, choice.status === 'confirmed' ? choice.repairs : []),
+		accepted: confirmed && soundBeyondCheckDigits(choice.lines, fitted, confirmed ? choice.repairs : []),
 		failedChecks: [...read.failedChecks],
 		problem: null
 	};
@@ -104,6 +121,12 @@ export async function readMrz(
 ): Promise<MrzReading> {
 	const located = locateMrz(pixels);
 	if (!located) return NOTHING;
-	const ocr = await engine.recognize(encodePgm(located.image));
-	return interpret(ocr, located.band.lines.length, today);
+	const lines = located.band.lines.length;
+	const runs = [await engine.recognize(encodePgm(located.image))];
+	const firstTry = interpret(runs, lines, today);
+	if (firstTry.accepted) return firstTry;
+	// A second look at a hard photo: the same band, thresholded to pure black and white. The chooser then
+	// combines both readings; the check digits still decide.
+	runs.push(await engine.recognize(encodePgm(binarise(located.image))));
+	return interpret(runs, lines, today);
 }
