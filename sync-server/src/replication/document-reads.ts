@@ -82,30 +82,51 @@ export class DocumentReads {
 		if (requests.length > LIMITS.docsPerBatch)
 			throw badRequest(`At most ${LIMITS.docsPerBatch} documents per request.`);
 		const results: Json[] = [];
-		for (const request of requests) {
+		type Wanted = { id?: string; rev?: string; error?: string; reason?: string };
+		const wanted: Wanted[] = requests.map((request) => {
 			const r = request as { id?: unknown; rev?: unknown };
 			const id = typeof r?.id === 'string' ? r.id : undefined;
 			const rev = typeof r?.rev === 'string' ? r.rev : undefined;
-			const failure = (error: string, reason: string) => ({
-				id,
-				docs: [{ error: { id, rev, error, reason } }]
-			});
-			if (!id) {
-				results.push(failure('bad_request', 'id must be a string'));
-				continue;
-			}
-			if (r.rev !== undefined && !isValidRev(rev)) {
-				results.push(failure('bad_request', 'Invalid rev format'));
-				continue;
-			}
-			const record = await this.record(db, id);
+			if (!id) return { id, rev, error: 'bad_request', reason: 'id must be a string' };
+			if (r.rev !== undefined && !isValidRev(rev))
+				return { id, rev, error: 'bad_request', reason: 'Invalid rev format' };
+			return { id, rev };
+		});
+		// One read for all the documents and one for all the bodies: no round trip per document.
+		const records = await this.store.getDocs(
+			db.dbId,
+			wanted.flatMap((w) => (w.id && !w.error ? [w.id] : []))
+		);
+		const targets = wanted.map((w) => {
+			const record = w.id && !w.error ? records.get(w.id) : undefined;
+			if (!record) return null;
 			const target =
-				record && (rev === undefined ? record.winningRev : options.latest ? latestOf(record, rev) : rev);
-			const doc =
-				record && target && revExists(record.revTree, target)
-					? await this.revision(db, record, target, options)
-					: null;
-			results.push(doc ? { id, docs: [{ ok: doc }] } : failure('not_found', 'missing'));
+				w.rev === undefined ? record.winningRev : options.latest ? latestOf(record, w.rev) : w.rev;
+			return revExists(record.revTree, target) ? { record, rev: target } : null;
+		});
+		const bodies = await this.store.getRevBodies(
+			db.dbId,
+			targets.flatMap((t) => (t ? [{ id: t.record.id, rev: t.rev }] : []))
+		);
+		for (const [index, w] of wanted.entries()) {
+			const failure = (error: string, reason: string) => ({
+				id: w.id,
+				docs: [{ error: { id: w.id, rev: w.rev, error, reason } }]
+			});
+			if (w.error) {
+				results.push(failure(w.error, w.reason!));
+				continue;
+			}
+			const target = targets[index];
+			const body = target && bodies.get(`${target.record.id}\u0000${target.rev}`);
+			if (!target || !body) {
+				results.push(failure('not_found', 'missing'));
+				continue;
+			}
+			const doc = renderDoc(target.record, target.rev, body, options);
+			if (options.attachments && doc._attachments)
+				doc._attachments = await this.inline(doc._attachments as Json);
+			results.push({ id: w.id, docs: [{ ok: doc }] });
 		}
 		return { results };
 	}

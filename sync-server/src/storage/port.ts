@@ -100,6 +100,8 @@ export interface DocumentStore {
 	getDocs(dbId: number, ids: string[]): Promise<Map<string, DocRecord>>;
 	/** Bodies of the given revisions of one document (missing ones are absent from the map). */
 	getRevs(dbId: number, docId: string, revs: string[]): Promise<Map<string, RevBody>>;
+	/** Bodies of many `(document, revision)` pairs in one go; keyed `${id}\u0000${rev}`. */
+	getRevBodies(dbId: number, refs: { id: string; rev: string }[]): Promise<Map<string, RevBody>>;
 	/** Every stored revision body of one document (used to resolve attachment stubs). */
 	getAllRevs(dbId: number, docId: string): Promise<Map<string, RevBody>>;
 	/** Documents whose last write is after `since`, in sequence order. */

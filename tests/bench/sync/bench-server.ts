@@ -2,6 +2,8 @@
  * BENCHMARK ONLY: the real sync-server app on a chosen store, with a header-based traveller resolver
  * (random secret from the parent process) standing in for session cookies. Prints its address.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../../sync-server/src/config.js';
 import { adminPrincipalResolver } from '../../../sync-server/src/http/admin-principal.js';
 import { buildApp } from '../../../sync-server/src/http/app.js';
@@ -31,8 +33,21 @@ const app = await buildApp({
 	principalResolvers: [travellers, ...(config.admin ? [adminPrincipalResolver(config.admin)] : [])]
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
+// Server-side time per request kind (from request to last byte), written to DATA_DIR on stop, so the
+// report can tell server latency from the time the (busy) client process adds on top.
+const timings: Record<string, number[]> = {};
+app.server.prependListener('request', (request, response) => {
+	const began = performance.now();
+	const path = (request.url ?? '').split('?')[0] ?? '';
+	const kind =
+		request.method === 'PUT' && /^\/db\/me\/[^_/][^/]*$/.test(path)
+			? 'doc write (PUT)'
+			: `${request.method} ${path.replace(/^\/db\/me\/(_[a-z_]+).*$/, '$1').replace(/^\/db\/me\/[^_].*$/, 'doc')}`;
+	response.on('finish', () => (timings[kind] ??= []).push(performance.now() - began));
+});
 console.log(`LISTENING ${address}`);
 process.on('SIGTERM', () => {
+	fs.writeFileSync(path.join(config.dataDir, 'bench-timings.json'), JSON.stringify(timings));
 	void app
 		.close()
 		.then(() => storage.close())

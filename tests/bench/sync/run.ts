@@ -4,10 +4,11 @@
  */
 import os from 'node:os';
 import pg from 'pg';
-import { writeReport } from '../report.js';
+import { percentile, writeReport } from '../report.js';
 import { loadOtherUsers } from './big-store.js';
 import {
 	changesLatency,
+	round,
 	throughput,
 	travellers,
 	type ChangesLatency,
@@ -81,29 +82,51 @@ const results: {
 	skipped: []
 };
 
+/** Server-side latency per request kind during the 100-traveller run. */
+const serverSide: Record<string, Record<string, { count: number; p50Ms: number; p95Ms: number }>> = {};
 const kinds: Kind[] = ['sqlite'];
 if (await pgReachable()) kinds.push('postgres');
 else results.skipped.push('postgres (unreachable)');
 
-for (const kind of kinds) {
-	console.log(`throughput: sync-server on ${kind}`);
-	results.throughput[kind] = await withServer(
-		() => startSyncServer(kind, PG_URL),
-		(s) => throughput(s, 'bench-user')
-	);
+/** Runs one phase; a failure is reported, not fatal, so the other figures still come out. */
+async function phase(name: string, work: () => Promise<void>): Promise<void> {
+	console.log(name);
+	try {
+		await work();
+	} catch (error) {
+		console.error(`${name} failed:`, error);
+		results.skipped.push(`${name} (failed: ${(error as Error).message.slice(0, 200)})`);
+	}
 }
-try {
-	console.log('throughput: pouchdb-server 4.2');
+
+for (const kind of kinds) {
+	await phase(`throughput: sync-server on ${kind}`, async () => {
+		results.throughput[kind] = await withServer(
+			() => startSyncServer(kind, PG_URL),
+			(s) => throughput(s, 'bench-user')
+		);
+	});
+}
+await phase('throughput: pouchdb-server 4.2', async () => {
 	results.throughput['pouchdb-server'] = await withServer(startPeer, (s) => throughput(s, 'benchuser'));
-} catch (error) {
-	results.skipped.push(`pouchdb-server (${(error as Error).message.slice(0, 200)})`);
-}
+});
 for (const kind of kinds) {
-	console.log(`100 travellers live: sync-server on ${kind}`);
-	results.travellers[kind] = await withServer(
-		() => startSyncServer(kind, PG_URL),
-		(s) => travellers(s)
-	);
+	await phase(`100 travellers live: sync-server on ${kind}`, async () => {
+		const server = await startSyncServer(kind, PG_URL);
+		try {
+			results.travellers[kind] = await travellers(server);
+		} finally {
+			await server.stop();
+			await dropSchema(server.pgSchema);
+		}
+		const timings = server.serverTimings?.() ?? {};
+		serverSide[kind] = Object.fromEntries(
+			Object.entries(timings).map(([name, values]) => [
+				name,
+				{ count: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)) }
+			])
+		);
+	});
 }
 for (const kind of kinds) {
 	await phase(`_changes with ${BIG_USERS * BIG_PER_USER} records of other users: ${kind}`, async () => {
@@ -155,6 +178,16 @@ const md = [
 			`| ${name} | ${t.writes} | ${t.p50Ms} | ${t.p95Ms} | ${t.maxMs} | ${t.errors} | ${t.replicatedBack}/${t.travellers} | ${t.wallMs} |`
 	),
 	'',
+	'Server-side time per request kind during that run (request received to last byte sent):',
+	'',
+	'| server | request kind | count | p50 ms | p95 ms |',
+	'|---|---|---|---|---|',
+	...Object.entries(serverSide).flatMap(([name, kinds]) =>
+		Object.entries(kinds)
+			.sort((a, b) => b[1].count - a[1].count)
+			.map(([kind, t]) => `| ${name} | ${kind} | ${t.count} | ${t.p50Ms} | ${t.p95Ms} |`)
+	),
+	'',
 	`## \`_changes\` for one traveller with 10 records, before and after ${BIG_USERS * BIG_PER_USER} records of other users`,
 	'',
 	'| store | load ms | full read p50/p95 before | after | no-change p50/p95 before | after |',
@@ -166,5 +199,5 @@ const md = [
 	'',
 	results.skipped.length ? `Skipped: ${results.skipped.join('; ')}` : ''
 ].join('\n');
-writeReport('sync', results, md);
+writeReport('sync', { ...results, serverSide }, md);
 process.exit(0);

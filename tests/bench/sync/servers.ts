@@ -14,6 +14,8 @@ export interface RunningServer {
 	dbUrl(userId: string): string;
 	headers(userId: string): Record<string, string>;
 	stop(): Promise<void>;
+	/** Server-side milliseconds per request kind, readable after stop (sync-server only). */
+	serverTimings?: () => Record<string, number[]>;
 	/** For the in-store load: where the sync-server keeps its data. */
 	dataDir?: string;
 	pgSchema?: string;
@@ -91,7 +93,13 @@ export async function startSyncServer(
 		pgSchema,
 		dbUrl: () => `${url}/db/me`,
 		headers: (userId) => ({ 'x-bench-traveller': `${secret}:${userId}` }),
-		stop: () => stopChild(child)
+		stop: () => stopChild(child),
+		serverTimings: () => {
+			const file = path.join(dataDir, 'bench-timings.json');
+			return fs.existsSync(file)
+				? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number[]>)
+				: {};
+		}
 	};
 }
 

@@ -5,7 +5,8 @@ import type { ReplicationServices } from '../../replication/replication-service.
 import { openDb, queryOf, type Params } from './context.js';
 import { str } from './query.js';
 
-const SAFE_TYPES = /^(image\/(png|jpeg|webp|gif|avif)|application\/(pdf|octet-stream|json)|text\/plain)(;|$)/i;
+const SAFE_TYPES =
+	/^(image\/(png|jpeg|webp|gif|avif)|application\/(pdf|octet-stream|json)|text\/plain)(;|$)/i;
 
 function names(request: FastifyRequest): { id: string; name: string } {
 	const params = request.params as Params;

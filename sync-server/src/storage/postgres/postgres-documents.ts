@@ -38,7 +38,7 @@ export class PostgresDocuments implements DocumentStore {
 		private readonly pool: pg.Pool,
 		private readonly listenerConfig: () => pg.ClientConfig
 	) {
-		this.waiter = new ChangeWaiter(async (dbId) => (await this.info(dbId)).updateSeq);
+		this.waiter = new ChangeWaiter((dbId) => this.updateSeq(dbId));
 	}
 
 	async startListening(): Promise<void> {
@@ -133,6 +133,22 @@ export class PostgresDocuments implements DocumentStore {
 			[dbId, docId, [...new Set(revs)]]
 		);
 		return new Map(result.rows.map((row) => [row.rev as string, JSON.parse(row.body)]));
+	}
+
+	async getRevBodies(dbId: number, refs: { id: string; rev: string }[]): Promise<Map<string, RevBody>> {
+		if (refs.length === 0) return new Map();
+		const result = await this.pool.query(
+			`SELECT r.doc_id, r.rev, r.body FROM revs r
+			 JOIN unnest($2::text[], $3::text[]) AS wanted (doc_id, rev) ON r.doc_id = wanted.doc_id AND r.rev = wanted.rev
+			 WHERE r.db_id = $1`,
+			[dbId, refs.map((ref) => ref.id), refs.map((ref) => ref.rev)]
+		);
+		return new Map(result.rows.map((row) => [`${row.doc_id}\u0000${row.rev}`, JSON.parse(row.body)]));
+	}
+
+	private async updateSeq(dbId: number): Promise<number> {
+		const result = await this.pool.query('SELECT update_seq FROM databases WHERE id = $1', [dbId]);
+		return result.rowCount ? Number(result.rows[0].update_seq) : 0;
 	}
 
 	async getAllRevs(dbId: number, docId: string): Promise<Map<string, RevBody>> {

@@ -51,8 +51,7 @@ export class SqliteDocuments implements DocumentStore {
 
 	async userDatabase(ownerUserId: string): Promise<number> {
 		const known = this.db.prepare('SELECT id FROM databases WHERE owner_user_id = ?').get(ownerUserId) as
-			| { id: number }
-			| undefined;
+			{ id: number } | undefined;
 		if (known) return known.id;
 		this.db
 			.prepare('INSERT INTO databases (owner_user_id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING')
@@ -119,6 +118,16 @@ export class SqliteDocuments implements DocumentStore {
 		for (const rev of new Set(revs)) {
 			const row = get.get(dbId, docId, rev) as { body: string } | undefined;
 			if (row) found.set(rev, JSON.parse(row.body));
+		}
+		return found;
+	}
+
+	async getRevBodies(dbId: number, refs: { id: string; rev: string }[]): Promise<Map<string, RevBody>> {
+		const found = new Map<string, RevBody>();
+		const get = this.db.prepare('SELECT body FROM revs WHERE db_id = ? AND doc_id = ? AND rev = ?');
+		for (const { id, rev } of refs) {
+			const row = get.get(dbId, id, rev) as { body: string } | undefined;
+			if (row) found.set(`${id}\u0000${rev}`, JSON.parse(row.body));
 		}
 		return found;
 	}
