@@ -104,7 +104,8 @@ test('files that are not usable photos get a clear message, store nothing and do
 		['notes.jpg', files.text(), 'documents.problem.not-an-image'],
 		[
 			'broken.jpg',
-			Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF garbage')]),
+			// A JPEG start and the beginning of a header, then nothing usable.
+			Buffer.from('\xff\xd8\xff\xe0\x00\x10JFIF garbage', 'latin1'),
 			'documents.problem.corrupt'
 		],
 		['huge.png', files.hugePng(), 'documents.problem.too-large']
