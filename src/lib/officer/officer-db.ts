@@ -1,12 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 
 /**
- * The console's own data on the device (its own IndexedDB, apart from travellers' data): the public
- * keys that verify QR codes offline, and the outbox of decisions not yet accepted by the server.
+ * The console's own data on the device (its own IndexedDB, apart from travellers' data): when the
+ * verification keys were refreshed, and the outbox of decisions not yet accepted by the server.
  */
+/** When the device's key cache was last refreshed from the server (the keys are in Cache Storage). */
 export interface CachedKeys {
 	id: 'jwks';
-	keys: JsonWebKey[];
 	fetchedAt: number;
 }
 
