@@ -1,4 +1,4 @@
-import { type TokenClaims, verifyToken } from '$domain/receipt-token';
+import { type KeyLookup, type TokenClaims, verifyToken } from '$domain/receipt-token';
 import { deviceKeys } from '$lib/receipts/device-keys';
 
 /** What the console says about a scanned code, each verdict in plain words on screen. */
@@ -11,8 +11,12 @@ export type QrVerdict =
 	| { kind: 'not_arribo' };
 
 /** Verifies a scanned token against the keys cached on this device (the network only for an unknown key id). */
-export async function verifyScannedToken(text: string, now = Date.now()): Promise<QrVerdict> {
-	const result = await verifyToken(text.trim(), deviceKeys, Math.floor(now / 1000));
+export async function verifyScannedToken(
+	text: string,
+	now = Date.now(),
+	keys: KeyLookup = deviceKeys
+): Promise<QrVerdict> {
+	const result = await verifyToken(text.trim(), keys, Math.floor(now / 1000));
 	if (result.ok) return { kind: 'valid', claims: result.claims };
 	switch (result.reason) {
 		case 'expired':
