@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { RegistrationDraft } from '$domain/registration/draft';
+import type { QuestionSet } from '$domain/registration/question-set';
 
 /**
  * Data that lives on this device only and is never replicated. This module owns the Dexie schema:
@@ -30,15 +32,46 @@ export interface PendingRegistration {
 	createdAt: number;
 }
 
+/** A file attached to a draft, already checked and re-encoded; becomes an attachment record when sent. */
+export interface DraftFile {
+	recordId: string;
+	draftId: string;
+	blob: Blob;
+}
+
+/** The random id of an account's records database on this device, for accounts without a server id yet. */
+export interface LocalAccount {
+	email: string;
+	localId: string;
+}
+
+/** A "Control migratorio" question set received from the server (the app also ships one). */
+export interface StoredQuestionSet {
+	version: number;
+	set: QuestionSet;
+}
+
 export const DEVICE_DB_NAME = 'arribo-device';
 
 export class DeviceDb extends Dexie {
 	credentials!: EntityTable<DeviceCredential, 'email'>;
 	pendingRegistrations!: EntityTable<PendingRegistration, 'email'>;
+	/** Pre-registration drafts, autosaved on every change. */
+	drafts!: EntityTable<RegistrationDraft, 'id'>;
+	draftFiles!: EntityTable<DraftFile, 'recordId'>;
+	localAccounts!: EntityTable<LocalAccount, 'email'>;
+	questionSets!: EntityTable<StoredQuestionSet, 'version'>;
 
 	constructor() {
 		super(DEVICE_DB_NAME);
 		this.version(1).stores({ credentials: 'email', pendingRegistrations: 'email' });
+		// Pre-registration (issue #5): drafts and their files, local account ids, downloaded question sets.
+		this.version(2).stores({
+			drafts: 'id, accountKey',
+			draftFiles: 'recordId, draftId',
+			localAccounts: 'email',
+			questionSets: 'version'
+		});
 	}
 }
 

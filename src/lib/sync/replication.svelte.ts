@@ -19,7 +19,9 @@ export class Replication {
 
 	constructor(
 		private readonly local: RecordsDb,
-		private readonly origin: string
+		private readonly origin: string,
+		/** Told which record the server refused and why (`forbidden` reasons), so the UI can say so. */
+		private readonly onDenied?: (id: string, reason: string) => void
 	) {}
 
 	async start(): Promise<void> {
@@ -40,7 +42,11 @@ export class Replication {
 				void this.acknowledgeAll();
 			})
 			.on('change', () => void this.countPending())
-			.on('denied', () => (syncStatus.error = 'sync.error.denied'))
+			.on('denied', (denial: unknown) => {
+				syncStatus.error = 'sync.error.denied';
+				const { id, reason, message } = (denial ?? {}) as { id?: string; reason?: string; message?: string };
+				if (id) this.onDenied?.(id, reason ?? message ?? '');
+			})
 			.on('error', (error: unknown) => {
 				syncStatus.syncing = false;
 				syncStatus.error =
