@@ -11,12 +11,18 @@ export const HEADER_KID = 4;
 export const ALG_ES256 = -7;
 
 /** Plain CBOR: integer-keyed maps stay Maps, byte strings stay untagged, no cbor-x record extension. */
-export const cbor = new Encoder({
+const encoder = new Encoder({
 	useRecords: false,
 	mapsAsObjects: false,
 	tagUint8Array: false,
 	variableMapSize: true
 });
+
+/** cbor-x hands out Node-style Buffers (views on a shared buffer); callers get plain, owned Uint8Arrays. */
+export const cbor = {
+	encode: (value: unknown): Uint8Array => new Uint8Array(encoder.encode(value)),
+	decode: (bytes: Uint8Array): unknown => encoder.decode(bytes)
+};
 
 export interface Sign1 {
 	protectedBytes: Uint8Array;
