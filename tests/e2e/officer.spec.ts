@@ -15,7 +15,8 @@ import {
 import { testKeyPair } from '../../src/lib/domain/receipt-token/test-keys';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
 import type { RunningServer } from './server';
-import { newTraveller, type Traveller } from './travellers';
+import { registerDocuments, serverRegistrations } from './registration-fixtures';
+import { login, newTraveller, registerConfirmed, type Traveller } from './travellers';
 import { answerControl, attachRequired, fillAdditional, fillTrip, reviewAndSend } from './wizard-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -254,3 +255,83 @@ test('full journey: account to FMM, with the officer scanning, verifying offline
 	expect(fs.readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
 	await expectAccessible(page);
 });
+
+test('an offline decision waits on the tablet, is sent once when the connection returns; a second officer sees it', async ({
+	page,
+	browser,
+	server
+}) => {
+	const traveller = newTraveller('outbox');
+	await registerConfirmed(page.request, server.dataDir, traveller);
+	await login(page, traveller);
+	await registerDocuments(page.request, server.baseURL, [
+		{ givenNames: 'Lucía', surnames: 'Pérez Gómez', relationship: 'self' }
+	]);
+	await page.goto('/pre-registration');
+	await expect(page.locator('main fieldset label')).toHaveCount(1, { timeout: 20_000 });
+	await page.locator('main fieldset label').first().click();
+	await page.locator('main form button[type=submit]').click();
+	await fillTrip(page);
+	await fillAdditional(page);
+	await answerControl(page);
+	await attachRequired(page);
+	await reviewAndSend(page);
+	await expect.poll(() => travellerReceiptToken(page).catch(() => ''), { timeout: 30_000 }).toMatch(/^AR1:/);
+	const token = await travellerReceiptToken(page);
+	// Travellers are refused by the server itself, not just by the screens.
+	expect((await page.request.get('/api/officer/dashboard')).status()).toBe(403);
+
+	const first = await officerContext(browser, server);
+	const officer = await first.context.newPage();
+	const email = `agente.uno.${Date.now().toString(36)}@inm.example`;
+	await officerLogsIn(officer, email, addOfficer(server, email));
+	await waitForServiceWorker(officer);
+
+	await first.context.setOffline(true);
+	await officer.locator('#qr-text').fill(token);
+	await officer.locator('main button', { hasText: 'Verificar código' }).click();
+	await expect(officer.locator('[data-testid=qr-verdict] h2')).toHaveText('Código válido');
+	await expect(officer.locator('#decision-portOfEntry')).toHaveValue('AIR-MEX');
+	await officer.locator('#decision-daysAuthorized').fill('45');
+	await officer.locator('main form button[type=submit]', { hasText: 'Autorizar el ingreso' }).click();
+	await expect(officer.locator('[data-testid=decision-result] h2')).toHaveText(
+		'Decisión guardada en este dispositivo; se enviará cuando vuelva la conexión'
+	);
+	await expect(officer.locator('[data-testid=pending-count]')).toHaveText('1');
+	// Still offline, the tablet reloads the console: the decision is still there, waiting.
+	await officer.reload();
+	await expect(officer.locator('main')).toContainText('Sin conexión: puede escanear');
+	await expect(officer.locator('[data-testid=pending-count]')).toHaveText('1');
+	await expectAccessible(officer);
+
+	await first.context.setOffline(false);
+	await expect(officer.locator('[data-testid=pending-count]')).toHaveText('0', { timeout: 20_000 });
+	await expect(officer.locator('[data-testid=processed-count]')).toHaveText('1');
+	const uuid = await travellerRegistrationUuid(page);
+	const entry = await (await page.request.get(`/db/me/entry:${uuid}`)).json();
+	expect(entry).toMatchObject({ decision: 'authorized', daysAuthorized: 45, portOfEntry: 'AIR-MEX' });
+	expect(entry._rev).toMatch(/^1-/); // written once
+	expect(first.foreign).toEqual([]);
+	await first.context.close();
+
+	// Another officer scans the same code: the registration already has its decision, which is shown.
+	const second = await officerContext(browser, server);
+	const other = await second.context.newPage();
+	const otherEmail = `agente.dos.${Date.now().toString(36)}@inm.example`;
+	await officerLogsIn(other, otherEmail, addOfficer(server, otherEmail));
+	await other.locator('#qr-text').fill(token);
+	await other.locator('main button', { hasText: 'Verificar código' }).click();
+	const shown = other.locator('[data-testid=decision-result]');
+	await expect(shown.locator('h2')).toHaveText('Este registro ya tenía una decisión', { timeout: 20_000 });
+	await expect(shown).toContainText(entry.fmmNumber);
+	await expect(other.locator('#decision-daysAuthorized')).toHaveCount(0);
+	await expectAccessible(other);
+	expect(second.foreign).toEqual([]);
+	await second.context.close();
+});
+
+async function travellerRegistrationUuid(page: Page): Promise<string> {
+	const registrations = await serverRegistrations(page.request);
+	expect(registrations).toHaveLength(1);
+	return registrations[0]!.id.slice('registration:'.length);
+}
