@@ -34,20 +34,28 @@ async function openDocumentsSignedIn(page: Page, server: { dataDir: string }) {
 	await expect(page.locator('#document-file')).toBeVisible();
 }
 
-/** The capture screen warms the reader up; wait until its files are in the service worker's cache. */
+/**
+ * The capture screen warms the reader up; wait until everything it loaded (tesseract.js worker, the core this
+ * browser picked, the MRZ model) is in the service worker's caches, as it is after a first visit online.
+ */
 async function waitForOcrCached(page: Page) {
 	await expect
 		.poll(
 			() =>
 				page.evaluate(async () => {
-					const cache = await caches.open('arribo-ocr-v1');
-					const keys = (await cache.keys()).map((request) => new URL(request.url).pathname);
+					const names = await caches.keys();
+					const urls: string[] = [];
+					for (const name of names) {
+						for (const request of await (await caches.open(name)).keys())
+							urls.push(new URL(request.url).pathname);
+					}
 					return (
-						keys.some((k) => k.endsWith('worker.min.js')) &&
-						keys.some((k) => /tesseract-core.*\.wasm\.js$/.test(k))
+						urls.includes('/ocr/worker.min.js') &&
+						urls.some((url) => /^\/ocr\/tesseract-core.*\.wasm\.js$/.test(url)) &&
+						urls.includes('/ocr/mrz.traineddata')
 					);
 				}),
-			{ timeout: 60_000 }
+			{ timeout: 90_000 }
 		)
 		.toBe(true);
 }

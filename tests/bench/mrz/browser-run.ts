@@ -26,6 +26,8 @@ export async function runBrowser(dir: string, manifest: ManifestEntry[], lang: '
 	try {
 		const page = await browser.newPage();
 		page.setDefaultTimeout(30 * 60_000);
+		// tsx keeps function names with an `__name` helper that does not exist inside the page.
+		await page.addInitScript('globalThis.__name = (f) => f');
 		await page.route('**/__bench/**', (route) =>
 			route.fulfill({
 				path: path.join(dir, decodeURIComponent(new URL(route.request().url()).pathname.slice(9)))

@@ -90,6 +90,8 @@ async function handle(request: WorkerRequest): Promise<void> {
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	handle(event.data).catch((error: unknown) => {
 		const code = error instanceof ProblemError ? error.code : 'engine-failed';
+		// Not a problem with the photo: keep the cause visible to whoever debugs the device.
+		if (code === 'engine-failed') console.error('OCR worker failed', error);
 		post({ id: event.data.id, kind: 'error', code });
 	});
 };
