@@ -152,5 +152,12 @@ export async function rotateDataDirKey(dataDir: string): Promise<StoredKey[]> {
 }
 
 export async function loadKeyring(env: NodeJS.ProcessEnv, dataDir: string): Promise<Keyring> {
-	return new Keyring(keysFromEnv(env.SIGNING_KEYS) ?? (await keysFromDataDir(dataDir)));
+	const fromEnv = keysFromEnv(env.SIGNING_KEYS);
+	if (!fromEnv && env.DATABASE_URL) {
+		// Several processes on one PostgreSQL must share keys; per-machine files would each sign differently.
+		console.warn(
+			'SIGNING_KEYS is not set: signing with DATA_DIR keys; set it when running several processes'
+		);
+	}
+	return new Keyring(fromEnv ?? (await keysFromDataDir(dataDir)));
 }
