@@ -20,6 +20,24 @@ cleanupOutdatedCaches();
 // Every app route is the SPA shell; API and replication traffic must always reach the network.
 registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL), { denylist: [/^\/api\//, /^\/db\//] }));
 
+// The OCR engine (tesseract.js worker and the one WebAssembly core this browser picks, ~4 MB each) is cached on
+// first use at the Documents step rather than precached: the first visit stays small, and a phone only ever
+// stores the core variant it can run. The MRZ model is a static file and is precached with the app.
+// The files keep their names across tesseract.js releases: bump this name when upgrading tesseract.js.
+const OCR_CACHE = 'arribo-ocr-v1';
+registerRoute(
+	({ url, request }) =>
+		url.origin === sw.location.origin && url.pathname.startsWith('/ocr/') && request.method === 'GET',
+	async ({ request }) => {
+		const cache = await caches.open(OCR_CACHE);
+		const hit = await cache.match(request, { ignoreSearch: true });
+		if (hit) return hit;
+		const response = await fetch(request);
+		if (response.ok) await cache.put(request, response.clone());
+		return response;
+	}
+);
+
 // A new version waits until the traveller presses "reload" (workbox-window's messageSkipWaiting).
 sw.addEventListener('message', (event) => {
 	if (event.data && event.data.type === 'SKIP_WAITING') void sw.skipWaiting();
