@@ -56,12 +56,17 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	const repaired = new Set(
 		repairs.filter((r) => r.confirmedBy === 'check-digit').map((r) => `${r.line}:${r.column}`)
 	);
-	// Each character must have been read as chosen, with confidence, by at least one of the OCR runs.
+	// Each character must have been read as chosen, with confidence, by every OCR run (two image variants):
+	// a model can be confidently wrong on one rendering of a glyph, rarely the same way on both.
 	const confident = (l: number, c: number) =>
-		runs.some((run) => {
+		runs.length >= 2 &&
+		runs.every((run) => {
 			const best = run[l]?.[c]?.choices[0];
 			return best !== undefined && best.confidence >= MIN_CONFIDENCE && best.char === lines[l]![c];
 		});
+	// ICAO 9303: passports start with P (V for visas), cards with A, C or I.
+	const code = lines[0]!.charAt(0);
+	if (!(layout.format === 'TD3' ? 'PV' : 'ACI').includes(code)) return false;
 	const grammarFixed = new Set(
 		repairs.filter((r) => r.confirmedBy === 'grammar').map((r) => `${r.line}:${r.column}`)
 	);
@@ -121,12 +126,11 @@ export async function readMrz(
 ): Promise<MrzReading> {
 	const located = locateMrz(pixels);
 	if (!located) return NOTHING;
-	const lines = located.band.lines.length;
-	const runs = [await engine.recognize(encodePgm(located.image))];
-	const firstTry = interpret(runs, lines, today);
-	if (firstTry.accepted) return firstTry;
-	// A second look at a hard photo: the same band, thresholded to pure black and white. The chooser then
-	// combines both readings; the check digits still decide.
-	runs.push(await engine.recognize(encodePgm(binarise(located.image))));
-	return interpret(runs, lines, today);
+	// Two looks at the band: the normalised greyscale and the same thresholded to black and white. The chooser
+	// combines both readings, and a reading is only accepted where both agree.
+	const runs = [
+		await engine.recognize(encodePgm(located.image)),
+		await engine.recognize(encodePgm(binarise(located.image)))
+	];
+	return interpret(runs, located.band.lines.length, today);
 }
