@@ -94,6 +94,21 @@ for (const kind of ['sqlite', 'postgres'] as StorageKind[]) {
 			expect(all.rows).toHaveLength(1);
 		});
 
+		it('issues a missing receipt when the traveller re-sends a registration the server already has', async () => {
+			// As after a crash between the commit and the receipt: stored, but no receipt was written.
+			const { files, registration } = sentRegistration();
+			for (const doc of [...files, registration])
+				await server.replication.documents.writeAsServer('traveller-6', doc);
+			const me = server.me('traveller-6');
+			const receiptId = registration._id.replace('registration:', 'receipt:');
+			expect(await me.get(receiptId).catch(() => null)).toBeNull();
+			// PouchDB's retry of the lost response: the same revision again, with new_edits=false.
+			const stored = await me.get(registration._id, { revs: true });
+			await me.bulkDocs([stored] as never, { new_edits: false });
+			const receipt = await waitFor(() => me.get(receiptId).catch(() => null) as Promise<Doc | null>);
+			expect(receipt.folio).toMatch(FOLIO_PATTERN);
+		});
+
 		it('gives one receipt when five issuers race on the same registration', async () => {
 			const { registration } = sentRegistration();
 			// Stored as the server (no write hook), so the racers below are the only issuers.
