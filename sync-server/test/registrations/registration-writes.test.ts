@@ -77,6 +77,16 @@ for (const kind of ['sqlite', 'postgres'] as StorageKind[]) {
 		});
 		afterAll(async () => server?.close());
 
+		it('serves the current question set to anyone, uncached', async () => {
+			const response = await fetch(`${server.url}/api/question-sets/current`);
+			expect(response.status).toBe(200);
+			expect(response.headers.get('cache-control')).toBe('no-cache');
+			const set = (await response.json()) as { id: string; version: number; questions: { id: string }[] };
+			expect(set.id).toBe('inm-control-migratorio');
+			expect(set.version).toBeGreaterThanOrEqual(1);
+			expect(set.questions.map((q) => q.id)).toContain('refused-entry');
+		});
+
 		it('accepts a valid registration whose files came in an earlier batch, refuses one without files', async () => {
 			const me = server.me('traveller-a');
 			await me.bulkDocs([
