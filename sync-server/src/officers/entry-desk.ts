@@ -157,6 +157,10 @@ export class EntryDesk {
 		return { kind: stored.inserted ? 'created' : 'replayed', entry };
 	}
 
+	auditLog(filter: { registrationId?: string; officerId?: string }): Promise<AuditEntry[]> {
+		return this.deps.officers.listAudit(filter);
+	}
+
 	async processedSince(officer: Officer, since: number): Promise<number> {
 		return this.deps.officers.countDecisionsSince(officer.userId, since);
 	}

@@ -15,8 +15,9 @@ import type { PostgresStorage } from '../../src/storage/postgres/postgres-storag
 import { SqliteAccountStore } from '../../src/storage/sqlite/sqlite-accounts.js';
 import { SqliteOfficerStore } from '../../src/storage/sqlite/sqlite-officers.js';
 import type { SqliteStorage } from '../../src/storage/sqlite/sqlite-storage.js';
-import { freshStorage, type StorageKind } from '../replication/harness.js';
+import { ADMIN, freshStorage, type StorageKind } from '../replication/harness.js';
 import { sessionCookieResolver } from '../../src/http/accounts/session-resolver.js';
+import { adminPrincipalResolver } from '../../src/http/admin-principal.js';
 import { buildApp } from '../../src/http/app.js';
 import { requireVerifiedOfficerSessions } from '../../src/http/officer/officer-guard.js';
 
@@ -77,7 +78,10 @@ export async function startOfficerHarness(kind: StorageKind): Promise<OfficerHar
 		accounts,
 		replication,
 		publicOrigin: () => publicUrl.origin,
-		principalResolvers: [requireVerifiedOfficerSessions(sessionCookieResolver(accounts, false), officers)],
+		principalResolvers: [
+			requireVerifiedOfficerSessions(sessionCookieResolver(accounts, false), officers),
+			adminPrincipalResolver(ADMIN)
+		],
 		officers: { store: officers, auth }
 	});
 	const address = await app.listen({ port: 0, host: '127.0.0.1' });

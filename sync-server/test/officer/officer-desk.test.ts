@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresReachable } from '../replication/harness.js';
+import { ADMIN, postgresReachable } from '../replication/harness.js';
 import { enrolledOfficer, type OfficerHarness, startOfficerHarness, travellerSession } from './harness.js';
 import { issueReceipt, PNG, sendRegistration } from './seed.js';
 
@@ -109,6 +109,18 @@ describe.each([
 		).toBe(404);
 		expect((await h.officers.listAudit({ registrationId: missing })).map((a) => a.action)).toEqual([
 			'lookup_not_found'
+		]);
+
+		// Only the server admin reads the log over HTTP; officers and travellers are refused.
+		const path = `/api/admin/audit?registrationId=${encodeURIComponent(registrationId)}`;
+		expect((await h.call('GET', path, undefined, officer.cookie)).status).toBe(403);
+		expect((await h.call('GET', path, undefined, traveller.cookie)).status).toBe(403);
+		expect((await h.call('GET', path)).status).toBe(401);
+		const basic = Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64');
+		const read = await fetch(h.base + path, { headers: { authorization: `Basic ${basic}` } });
+		expect((await read.json()).entries.map((a: { action: string }) => a.action)).toEqual([
+			'view_registration',
+			'view_file'
 		]);
 	});
 

@@ -112,6 +112,18 @@ export async function registerOfficerRoutes(
 		}
 	});
 
+	// The audit log is read by the server admin (an auditor), never by officers, and written only above.
+	app.get<{ Querystring: { registrationId?: string; officerId?: string } }>(
+		'/api/admin/audit',
+		async (request, reply) => {
+			if (!request.principal) return reply.code(401).send({ error: 'unauthenticated' });
+			if (request.principal.role !== 'admin') return reply.code(403).send({ error: 'forbidden' });
+			const { registrationId, officerId } = request.query;
+			const entries = await desk.auditLog({ registrationId, officerId });
+			return reply.header('Cache-Control', 'no-store').send({ entries });
+		}
+	);
+
 	app.get('/api/officer/dashboard', async (request, reply) => {
 		const officer = officerOrRefuse(request, reply);
 		if (!officer) return reply;
