@@ -142,7 +142,9 @@ export function findLines(ink: GreyImage): LineBox[] {
 	const lines: LineBox[] = [];
 	for (const box of blocks(mask, Math.round(gap * 1.6))) {
 		const width = box.x1 - box.x0 + 1;
-		if (width < ink.width * 0.22 || width < (box.y1 - box.y0 + 1) * 4) continue;
+		// Tall blocks are kept too: the page's own edge can join the MRZ and everything else into one block,
+		// and the row profile still separates its lines.
+		if (width < ink.width * 0.22) continue;
 		for (const line of linesIn(ink, box, gap)) if (line.x1 - line.x0 >= ink.width * 0.2) lines.push(line);
 	}
 	return lines.sort((a, b) => a.y - b.y);

@@ -20,10 +20,10 @@ export interface LocatedMrz {
 	skewDegrees: number;
 }
 
-function inkMask(image: GreyImage): GreyImage {
+function inkMask(image: GreyImage, ink = INK): GreyImage {
 	const radius = Math.max(4, Math.round(Math.max(image.width, image.height) / 120));
 	const mask = darkness(image, radius);
-	for (let i = 0; i < mask.data.length; i++) mask.data[i] = mask.data[i]! > INK ? 255 : 0;
+	for (let i = 0; i < mask.data.length; i++) mask.data[i] = mask.data[i]! > ink ? 255 : 0;
 	return mask;
 }
 
@@ -46,8 +46,19 @@ function lineAngle(mask: GreyImage, line: LineBox, halfHeight: number): number {
 export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
 	const grey = toGrey(pixels);
 	const source = downscale(grey, SOURCE_SIDE).image;
-	const work = downscale(source, WORK_SIDE).image;
-	const mask = inkMask(work);
+	// The fast look first; a small, blurred or faint document in a large photo gets a finer, more sensitive one.
+	for (const [side, ink] of [
+		[WORK_SIDE, INK],
+		[WORK_SIDE * 1.6, INK * 0.7]
+	] as const) {
+		const work = downscale(source, side).image;
+		const found = locateIn(source, work, inkMask(work, ink));
+		if (found) return found;
+	}
+	return null;
+}
+
+function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage): LocatedMrz | null {
 	const skew = estimateSkew(mask);
 	const straight = binarise(rotate(mask, skew, 0), 127);
 	const band = pickBand(findLines(straight));
