@@ -265,3 +265,40 @@ test('killing the browser mid-step loses nothing: the traveller resumes on the s
 		fs.rmSync(userDataDir, { recursive: true, force: true });
 	}
 });
+
+test('a registration the server refuses is shown in plain words, and nothing is stored', async ({
+	page,
+	server
+}) => {
+	const traveller = newTraveller('refused');
+	await registerConfirmed(page.request, server.dataDir, traveller);
+	await page.goto('/');
+	await page.locator('header select').selectOption('en');
+	await login(page, traveller);
+	await registerDocuments(page.request, server.baseURL, [
+		{ givenNames: 'Omar', surnames: 'Haddad', relationship: 'self' }
+	]);
+	await page.goto('/pre-registration');
+	await expect(page.locator('main fieldset label')).toHaveCount(1, { timeout: 20_000 });
+	await startFor(page, 'Omar');
+	await fillTrip(page);
+	await fillAdditional(page);
+	await answerControl(page);
+	await attachRequired(page);
+	// Stands in for an app that let a rule slip: the stay sent is 300 days, which the server must refuse.
+	await page.route('**/db/me/_bulk_docs', async (route) => {
+		const body = route.request().postDataJSON() as {
+			docs: { type?: string; trip?: { departureDate: string } }[];
+		};
+		for (const doc of body.docs)
+			if (doc.type === 'registration' && doc.trip) doc.trip.departureDate = '2099-01-01';
+		await route.continue({ postData: JSON.stringify(body) });
+	});
+	await reviewAndSend(page);
+	await expect(page.locator('main .status[data-status=sealed]')).toHaveText(
+		'Not accepted by the immigration service: check “Trip information”.',
+		{ timeout: 30_000 }
+	);
+	expect(await serverRegistrations(page.request)).toEqual([]);
+	await expectAccessible(page);
+});

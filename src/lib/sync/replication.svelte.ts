@@ -44,7 +44,9 @@ export class Replication {
 			.on('change', () => void this.countPending())
 			.on('denied', (denial: unknown) => {
 				syncStatus.error = 'sync.error.denied';
-				const { id, reason, message } = (denial ?? {}) as { id?: string; reason?: string; message?: string };
+				// A sync reports `{ direction, doc: <the per-document error> }`.
+				type Refusal = { id?: string; reason?: string; message?: string };
+				const { id, reason, message } = ((denial as { doc?: Refusal })?.doc ?? denial ?? {}) as Refusal;
 				if (id) this.onDenied?.(id, reason ?? message ?? '');
 			})
 			.on('error', (error: unknown) => {
