@@ -1,5 +1,6 @@
 /**
- * MRZ reading benchmark: `npm run bench:mrz [-- --count N --seed S --skip-browser]`.
+ * MRZ reading benchmark: `npm run bench:mrz [-- --count N --seed S --skip-node --skip-browser --skip-eng --model F]`.
+ * The Chromium run uses the build's `ocr/mrz.traineddata` (the model the app ships).
  *
  * Over the generated set (tests/mrz/generated, made if missing), in Node and in headless Chromium (the app's
  * worker, warm), with the app's MRZ model and, for comparison, the stock tesseract `eng` model on the same
@@ -23,6 +24,13 @@ const arg = (name: string, fallback: string) => {
 };
 
 const count = Number(arg('count', '60'));
+const mrzModel = path.resolve(arg('model', MRZ_MODEL));
+const hasMrzModel = fs.existsSync(mrzModel);
+if (!hasMrzModel) console.warn(`no MRZ model at ${mrzModel}: measuring the stock eng model only`);
+const models: ('mrz' | 'eng')[] = [
+	...(hasMrzModel ? (['mrz'] as const) : []),
+	...(process.argv.includes('--skip-eng') ? [] : (['eng'] as const))
+];
 const seed = Number(arg('seed', '2026'));
 const manifestFile = path.join(DEFAULT_DIR, 'manifest.json');
 let manifest: ManifestEntry[] = fs.existsSync(manifestFile)
@@ -36,7 +44,7 @@ manifest = manifest.slice(0, count);
 
 const gzipBytes = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const assets = {
-	model: gzipBytes(MRZ_MODEL),
+	model: hasMrzModel ? gzipBytes(mrzModel) : 0,
 	worker: gzipBytes(path.join(ROOT, 'node_modules/tesseract.js/dist/worker.min.js')),
 	coreRelaxedSimd: gzipBytes(
 		path.join(ROOT, 'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js')
@@ -48,10 +56,10 @@ const perDevice =
 	assets.model + assets.worker + Math.max(assets.coreRelaxedSimd, assets.coreSimd, assets.corePlain);
 
 const runs: Record<string, { summary: Summary; startupMs: number }> = {};
-for (const [name, model] of [
-	['node · mrz model', MRZ_MODEL],
-	['node · stock eng', ENG]
-] as const) {
+for (const [name, model] of models.map((m): [string, string] =>
+	m === 'mrz' ? ['node · mrz model', mrzModel] : ['node · stock eng', ENG]
+)) {
+	if (process.argv.includes('--skip-node')) break;
 	console.log(`${name}…`);
 	const { outcomes, startupMs } = await runNode(DEFAULT_DIR, manifest, model);
 	runs[name] = { summary: summarise(manifest, outcomes), startupMs };
@@ -61,7 +69,7 @@ if (!process.argv.includes('--skip-browser')) {
 	const engInBuild = path.join(ROOT, 'build', 'ocr', 'eng.traineddata');
 	fs.copyFileSync(ENG, engInBuild);
 	try {
-		for (const lang of ['mrz', 'eng'] as const) {
+		for (const lang of models) {
 			const name = `chromium · ${lang === 'mrz' ? 'mrz model' : 'stock eng'}`;
 			console.log(`${name}…`);
 			const { outcomes, startupMs } = await runBrowser(DEFAULT_DIR, manifest, lang);
@@ -87,4 +95,5 @@ const markdown = [
 	'',
 	`OCR assets (gzip -9): model ${kb(assets.model)}, tesseract.js worker ${kb(assets.worker)}, core relaxed-SIMD ${kb(assets.coreRelaxedSimd)}, SIMD ${kb(assets.coreSimd)}, plain ${kb(assets.corePlain)}; one device downloads at most ${kb(perDevice)}.`
 ].join('\n');
-writeReport('mrz', { count: manifest.length, seed, assets, perDevice, runs }, markdown);
+const reportName = arg('report', 'mrz');
+writeReport(reportName, { count: manifest.length, seed, assets, perDevice, runs }, markdown);
