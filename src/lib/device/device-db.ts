@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { RegistrationDraft } from '$domain/registration/draft';
 import type { QuestionSet } from '$domain/registration/question-set';
+import type { DocumentForm } from '$domain/documents/document-form';
+import type { MrzReading } from '$lib/ocr/pipeline/read';
 
 /**
  * Data that lives on this device only and is never replicated. This module owns the Dexie schema:
@@ -51,6 +53,18 @@ export interface StoredQuestionSet {
 	set: QuestionSet;
 }
 
+/**
+ * The document the traveller is adding (issue #4): the form as typed or read, the OCR result and the
+ * re-encoded photo, kept until it is registered or cancelled, so a reload or a closed tab loses nothing.
+ */
+export interface DocumentDraft {
+	accountKey: string;
+	form: DocumentForm;
+	reading: MrzReading | null;
+	photo: Blob | null;
+	updatedAt: number;
+}
+
 export const DEVICE_DB_NAME = 'arribo-device';
 
 export class DeviceDb extends Dexie {
@@ -61,6 +75,7 @@ export class DeviceDb extends Dexie {
 	draftFiles!: EntityTable<DraftFile, 'recordId'>;
 	localAccounts!: EntityTable<LocalAccount, 'email'>;
 	questionSets!: EntityTable<StoredQuestionSet, 'version'>;
+	documentDrafts!: EntityTable<DocumentDraft, 'accountKey'>;
 
 	constructor() {
 		super(DEVICE_DB_NAME);
@@ -72,6 +87,8 @@ export class DeviceDb extends Dexie {
 			localAccounts: 'email',
 			questionSets: 'version'
 		});
+		// Documents (issue #4): the unfinished document of each account on this device.
+		this.version(3).stores({ documentDrafts: 'accountKey' });
 	}
 }
 
