@@ -42,7 +42,9 @@ async function main(): Promise<void> {
 		store: accountStore.store,
 		mailer,
 		publicUrl: () => publicUrl,
-		log: { info: (obj, msg) => mailLog.info(obj, msg), error: (obj, msg) => mailLog.error(obj, msg) }
+		log: { info: (obj, msg) => mailLog.info(obj, msg), error: (obj, msg) => mailLog.error(obj, msg) },
+		// Deleting an account erases everything the traveller replicated, files included.
+		onAccountDeleted: [async (accountId) => void (await storage.documents.deleteUserDatabase(accountId))]
 	});
 	const app = await buildApp({
 		config,

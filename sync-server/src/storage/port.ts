@@ -94,6 +94,11 @@ export interface DocumentStore {
 	createNamedDatabase(name: string): Promise<boolean>;
 	/** Removes the database with all its documents; false when it did not exist. */
 	deleteNamedDatabase(name: string): Promise<boolean>;
+	/**
+	 * Erases a traveller's virtual database: every document, revision and checkpoint, and every attachment
+	 * body no other database still refers to (the passport photo must not outlive the account).
+	 */
+	deleteUserDatabase(ownerUserId: string): Promise<boolean>;
 	listNamedDatabases(): Promise<string[]>;
 	info(dbId: number): Promise<DatabaseInfo>;
 

@@ -9,6 +9,7 @@ import type {
 	RevBody,
 	WritePlan
 } from '../port.js';
+import { attachmentDigests } from '../attachment-digests.js';
 
 /** Every process LISTENs here; each committed write NOTIFYs its database id. */
 export const CHANGES_CHANNEL = 'arribo_db_changes';
@@ -89,6 +90,38 @@ export class PostgresDocuments implements DocumentStore {
 	async deleteNamedDatabase(name: string): Promise<boolean> {
 		const result = await this.pool.query('DELETE FROM databases WHERE name = $1', [name]);
 		return result.rowCount === 1;
+	}
+
+	async deleteUserDatabase(ownerUserId: string): Promise<boolean> {
+		const client = await this.pool.connect();
+		try {
+			await client.query('BEGIN');
+			const found = await client.query('SELECT id FROM databases WHERE owner_user_id = $1 FOR UPDATE', [
+				ownerUserId
+			]);
+			const id = found.rows[0]?.id as string | undefined;
+			if (id === undefined) {
+				await client.query('ROLLBACK');
+				return false;
+			}
+			const revs = await client.query('SELECT body FROM revs WHERE db_id = $1', [id]);
+			const digests = attachmentDigests(revs.rows as { body: string }[]);
+			await client.query('DELETE FROM databases WHERE id = $1', [id]);
+			// Bodies are shared by digest across databases: drop only those nobody else still refers to.
+			for (const digest of digests) {
+				await client.query(
+					'DELETE FROM attachments WHERE digest = $1 AND NOT EXISTS (SELECT 1 FROM revs WHERE position($1 in body) > 0)',
+					[digest]
+				);
+			}
+			await client.query('COMMIT');
+			return true;
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => {});
+			throw error;
+		} finally {
+			client.release();
+		}
 	}
 
 	async listNamedDatabases(): Promise<string[]> {

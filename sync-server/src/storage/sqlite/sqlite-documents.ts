@@ -10,6 +10,7 @@ import type {
 	RevBody,
 	WritePlan
 } from '../port.js';
+import { attachmentDigests } from '../attachment-digests.js';
 
 interface DocRow {
 	doc_id: string;
@@ -76,6 +77,23 @@ export class SqliteDocuments implements DocumentStore {
 
 	async deleteNamedDatabase(name: string): Promise<boolean> {
 		return this.db.prepare('DELETE FROM databases WHERE name = ?').run(name).changes === 1;
+	}
+
+	async deleteUserDatabase(ownerUserId: string): Promise<boolean> {
+		return this.db.transaction(() => {
+			const row = this.db.prepare('SELECT id FROM databases WHERE owner_user_id = ?').get(ownerUserId) as
+				{ id: number } | undefined;
+			if (!row) return false;
+			const digests = attachmentDigests(
+				this.db.prepare('SELECT body FROM revs WHERE db_id = ?').all(row.id) as { body: string }[]
+			);
+			this.db.prepare('DELETE FROM databases WHERE id = ?').run(row.id);
+			// Bodies are shared by digest across databases: drop only those nobody else still refers to.
+			const stillUsed = this.db.prepare('SELECT 1 FROM revs WHERE instr(body, ?) > 0 LIMIT 1');
+			const drop = this.db.prepare('DELETE FROM attachments WHERE digest = ?');
+			for (const digest of digests) if (!stillUsed.get(digest)) drop.run(digest);
+			return true;
+		})();
 	}
 
 	async listNamedDatabases(): Promise<string[]> {
