@@ -7,9 +7,9 @@ declare namespace PouchDB {
 		get<T = any>(id: string, options?: any): Promise<T & { _id: string; _rev: string } & Record<string, any>>;
 		put<T = any>(doc: T, options?: any): Promise<any>;
 		bulkDocs<T = any>(docs: T[], options?: any): Promise<any>;
-		allDocs<T = any>(options?: any): Promise<any>;
-		bulkGet<T = any>(options: any): Promise<any>;
-		changes<T = any>(options?: any): any;
+		allDocs<_T = any>(options?: any): Promise<any>;
+		bulkGet<_T = any>(options: any): Promise<any>;
+		changes<_T = any>(options?: any): any;
 	}
 	namespace Configuration {
 		type RemoteDatabaseConfiguration = any;

@@ -46,7 +46,7 @@ export function generate(
 		const file = `${String(i).padStart(4, '0')}-${kind === 'document' ? format.toLowerCase() : kind}-l${level}.jpg`;
 		const jpeg =
 			kind === 'boarding-pass' ? renderBoardingPass(random, d) : renderDocument(random, s, d, kind);
-		fs.writeFileSync(path.join(out, file), jpeg);
+		fs.writeFileSync(path.join(out, file), new Uint8Array(jpeg));
 		manifest.push({
 			file,
 			kind,

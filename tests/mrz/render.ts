@@ -226,7 +226,7 @@ function photograph(random: () => number, png: Buffer, d: Degradation): Buffer {
 	if (d.blur > 0) args.push('-blur', `0x${d.blur.toFixed(2)}`);
 	if (d.noise > 0) args.push('-attenuate', (d.noise / 10).toFixed(2), '+noise', 'Gaussian');
 	args.push('-quality', String(d.jpegQuality), 'jpg:-');
-	return execFileSync('convert', args, { input: png, maxBuffer: 64 << 20 });
+	return execFileSync('convert', args, { input: new Uint8Array(png), maxBuffer: 64 << 20 });
 }
 
 export function renderDocument(
@@ -273,6 +273,6 @@ export function renderBoardingPass(random: () => number, d: Degradation): Buffer
 let tempCounter = 0;
 function writeTemp(bytes: Buffer): string {
 	const file = path.join(os.tmpdir(), `arribo-mrz-${process.pid}-${tempCounter++ % 4}.png`);
-	fs.writeFileSync(file, bytes);
+	fs.writeFileSync(file, new Uint8Array(bytes));
 	return file;
 }

@@ -38,7 +38,7 @@ export class Replication {
 				syncStatus.syncing = false;
 				if (error) return; // offline or retrying: the pending count still tells what waits
 				syncStatus.error = null;
-				syncStatus.lastSynced = new Date();
+				syncStatus.lastSynced = Date.now();
 				void this.acknowledgeAll();
 			})
 			.on('change', () => void this.countPending())

@@ -10,7 +10,8 @@ class SyncStatus {
 	pending = $state(0);
 	/** A message key (`sync.error.*`) explaining the last failure, or null. */
 	error = $state<string | null>(null);
-	lastSynced = $state<Date | null>(null);
+	/** When the last complete sync ended (epoch ms): a plain number, replaced rather than mutated. */
+	lastSynced = $state<number | null>(null);
 
 	phase: SyncPhase = $derived(
 		syncPhase({ online: this.online, syncing: this.syncing, pending: this.pending, error: this.error })
