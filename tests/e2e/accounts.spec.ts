@@ -1,44 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
+import { linkFrom, mailFor } from './travellers';
 
 // Each flow derives PBKDF2 keys (600,000 iterations) and scrypt hashes several times, and runs axe on every
 // screen: on a loaded CI machine that outgrows the default 60 s.
 test.describe.configure({ timeout: 180_000 });
-
-/** Decodes quoted-printable, then finds the Arribo link with a token in an .eml. */
-function linkFrom(raw: string): string {
-	const decoded = raw
-		.replace(/=\r?\n/g, '')
-		.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-	const match = /https?:\/\/[^\s"<>]+#token=[A-Za-z0-9_-]+/.exec(decoded);
-	if (!match) throw new Error('no link in the e-mail');
-	return match[0];
-}
-
-/** Waits for the .eml the server wrote to DATA_DIR/outbox for this address (no SMTP in e2e). */
-async function mailFor(dataDir: string, email: string): Promise<string> {
-	const outbox = path.join(dataDir, 'outbox');
-	let found = '';
-	await expect
-		.poll(
-			() => {
-				if (!fs.existsSync(outbox)) return false;
-				for (const file of fs.readdirSync(outbox).sort().reverse()) {
-					const raw = fs.readFileSync(path.join(outbox, file), 'utf8');
-					if (raw.toLowerCase().includes(`to: ${email.toLowerCase()}`)) {
-						found = raw;
-						return true;
-					}
-				}
-				return false;
-			},
-			{ timeout: 10_000 }
-		)
-		.toBe(true);
-	return found;
-}
 
 let n = 0;
 function newTraveller(tag: string) {

@@ -5,7 +5,8 @@ import { expect } from './fixtures';
 
 /** Shared traveller steps for specs that need a confirmed, logged-in traveller (same steps as accounts.spec). */
 
-function linkFrom(raw: string): string {
+/** Decodes quoted-printable, then finds the Arribo link with a token in an .eml. */
+export function linkFrom(raw: string): string {
 	const decoded = raw
 		.replace(/=\r?\n/g, '')
 		.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -14,7 +15,8 @@ function linkFrom(raw: string): string {
 	return match[0];
 }
 
-async function mailFor(dataDir: string, email: string): Promise<string> {
+/** Waits for the .eml the server wrote to DATA_DIR/outbox for this address (no SMTP in e2e). */
+export async function mailFor(dataDir: string, email: string): Promise<string> {
 	const outbox = path.join(dataDir, 'outbox');
 	let found = '';
 	await expect
