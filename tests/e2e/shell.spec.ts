@@ -47,6 +47,16 @@ test.describe('app shell', () => {
 		});
 	}
 
+	test('home invites installation, since uninstalled sites can lose their data', async ({ page }) => {
+		await page.goto('/');
+		const invitation = page.getByRole('region', { name: 'Instala Arribo' });
+		await expect(invitation).toBeVisible();
+		// Headless Chromium offers no install prompt, so the traveller gets the instructions instead of a button.
+		await expect(invitation).toContainText('Agregar a pantalla de inicio');
+		// Nothing is waiting to be sent, so there is no unsent-data warning.
+		await expect(page.getByText('guardados solo en este dispositivo')).toHaveCount(0);
+	});
+
 	test('the sync status says when the device is offline', async ({ page, context }) => {
 		await page.goto('/');
 		await expect(page.getByRole('status')).toContainText('Al día');
