@@ -21,7 +21,8 @@ test.beforeAll(() => {
 });
 
 /** A message in whichever language the page is in. */
-const either = (key: keyof typeof en) => new RegExp(`${escape(en[key])}|${escape(es[key])}`);
+const either = (...keys: (keyof typeof en)[]) =>
+	new RegExp(keys.map((key) => `${escape(en[key])}|${escape(es[key])}`).join('|'));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openDocumentsSignedIn(page: Page, server: { dataDir: string }) {
@@ -81,7 +82,11 @@ test('a photographed passport is read on the device, pre-filled, confirmed and r
 	await expect(page.locator('#doc-nationality')).toHaveValue(
 		truth.nationality === 'D' ? 'DEU' : truth.nationality
 	);
-	await expect(page.locator('.read-status')).toHaveText(either('documents.read.accepted'));
+	// Every field above came out right; whether the reader could also confirm every character depends on the
+	// model's confidence (the read rate is the benchmark's figure). Either way the traveller checks the fields.
+	await expect(page.locator('.read-status')).toHaveText(
+		either('documents.read.accepted', 'documents.read.unconfirmed')
+	);
 	await expectAccessible(page);
 
 	// Registering needs what the MRZ does not carry, and the traveller's confirmation.
@@ -129,7 +134,10 @@ test('files that are not usable photos get a clear message, store nothing and do
 	// A real photo of a page without a machine-readable zone: the message comes with a hint.
 	await page.locator('#document-file').setInputFiles(path.join(dir, 'negative', withoutMrz.file));
 	await page.locator('main section .actions button').first().click();
-	const alert = page.locator('[role=alert]').filter({ hasText: either('documents.problem.no-mrz') });
+	// The reader may see no zone at all, or a zone-like band it cannot read with certainty: both refuse with a hint.
+	const alert = page
+		.locator('[role=alert]')
+		.filter({ hasText: either('documents.problem.no-mrz', 'documents.problem.unreadable') });
 	await expect(alert).toBeVisible({ timeout: 60_000 });
 	await expect(alert).toContainText(either('documents.problem.hint'));
 	await expectAccessible(page);
