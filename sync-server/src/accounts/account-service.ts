@@ -14,6 +14,7 @@ import {
 	type TokenPurpose
 } from '../domain/account-rules.js';
 import { type PasswordProblem, passwordProblem } from '../domain/password-policy.js';
+import { isLanguage, type Language } from '../domain/languages.js';
 import type { Mailer } from '../mail/mailer.js';
 import { type MailKind, renderMail } from '../mail/templates.js';
 import type { AccountRecord, AccountStore, SessionRecord } from './account-store.js';
@@ -38,7 +39,7 @@ export interface Registration {
 	password: string;
 	givenNames: string;
 	surnames: string;
-	language: 'es' | 'en';
+	language: Language;
 	acceptPrivacy: boolean;
 }
 
@@ -67,7 +68,7 @@ export interface SessionView {
 	email: string;
 	givenNames: string;
 	surnames: string;
-	language: 'es' | 'en';
+	language: Language;
 	remember: boolean;
 	expiresAt: number;
 }
@@ -107,7 +108,7 @@ export class AccountService {
 		const password = typeof input.password === 'string' ? input.password : '';
 		const problem = password ? passwordProblem(password, email) : 'required';
 		if (problem) fields.password = problem;
-		const language = input.language === 'en' || input.language === 'es' ? input.language : null;
+		const language = isLanguage(input.language) ? input.language : null;
 		if (!language) fields.language = 'required';
 		if (input.acceptPrivacy !== true) fields.acceptPrivacy = 'required';
 		if (Object.keys(fields).length > 0) throw new ValidationError(fields);
@@ -247,6 +248,13 @@ export class AccountService {
 		if (options.previousToken) await this.store.deleteSession(tokenHash(options.previousToken));
 		const { token, session } = await this.openSession(account, options.remember);
 		return { ok: true, token, session, account };
+	}
+
+	/** Remembers the traveller's language for their e-mails and for every device they log in on. */
+	async setLanguage(accountId: string, language: unknown): Promise<Language | null> {
+		if (!isLanguage(language)) return null;
+		await this.store.setLanguage(accountId, language);
+		return language;
 	}
 
 	/**

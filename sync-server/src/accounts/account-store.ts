@@ -1,4 +1,5 @@
 import type { Role, ThrottleState, TokenPurpose } from '../domain/account-rules.js';
+import type { Language } from '../domain/languages.js';
 
 /** Times are milliseconds since the epoch (UTC). Ids are random and never derived from the e-mail. */
 export interface AccountRecord {
@@ -7,7 +8,7 @@ export interface AccountRecord {
 	email: string;
 	givenNames: string;
 	surnames: string;
-	language: 'es' | 'en';
+	language: Language;
 	role: Role;
 	/** scrypt$N$r$p$salt$hash (see password-hash.ts). */
 	passwordHash: string;
@@ -52,6 +53,8 @@ export interface AccountStore {
 	findAccountById(id: string): Promise<AccountRecord | null>;
 	markConfirmed(accountId: string, at: number): Promise<void>;
 	setPasswordHash(accountId: string, passwordHash: string, at: number): Promise<void>;
+	/** The language of the account's e-mails and of the app wherever the traveller logs in. */
+	setLanguage(accountId: string, language: Language): Promise<void>;
 	/** Deletes the account and everything hanging off it (tokens, sessions). */
 	deleteAccount(accountId: string): Promise<void>;
 

@@ -1,5 +1,19 @@
-/** Account e-mails in the account's language. Plain text first; the HTML part says the same. */
-export type MailLanguage = 'es' | 'en';
+import type { Language } from '../domain/languages.js';
+import de from './messages/de.json' with { type: 'json' };
+import en from './messages/en.json' with { type: 'json' };
+import es from './messages/es.json' with { type: 'json' };
+import fr from './messages/fr.json' with { type: 'json' };
+import it from './messages/it.json' with { type: 'json' };
+import ja from './messages/ja.json' with { type: 'json' };
+import ko from './messages/ko.json' with { type: 'json' };
+import ptBR from './messages/pt-BR.json' with { type: 'json' };
+import zhHans from './messages/zh-Hans.json' with { type: 'json' };
+
+/**
+ * Account e-mails in the account's language. The texts live in `messages/{language}.json` (one file per
+ * language, same shape as `en.json`; `templates.test.ts` checks every language is complete). Plain text first;
+ * the HTML part says the same.
+ */
 export type MailKind = 'confirm' | 'reset' | 'already_registered';
 
 interface Template {
@@ -9,53 +23,16 @@ interface Template {
 	outro: string;
 }
 
-const templates: Record<MailLanguage, Record<MailKind, Template>> = {
-	es: {
-		confirm: {
-			subject: 'Confirma tu cuenta de Arribo',
-			intro: 'Hola {name}: para confirmar tu cuenta de Arribo abre este enlace.',
-			action: 'Confirmar mi cuenta',
-			outro:
-				'El enlace sirve una sola vez y vence en 24 horas. Si no creaste esta cuenta, ignora este mensaje.'
-		},
-		reset: {
-			subject: 'Recupera tu cuenta de Arribo',
-			intro: 'Hola {name}: para elegir una contraseña nueva abre este enlace.',
-			action: 'Elegir una contraseña nueva',
-			outro:
-				'El enlace sirve una sola vez y vence en 24 horas. Si no lo pediste, ignora este mensaje: tu contraseña no cambia.'
-		},
-		already_registered: {
-			subject: 'Ya tienes una cuenta de Arribo',
-			intro:
-				'Hola {name}: alguien intentó crear una cuenta de Arribo con tu correo, que ya tiene una. Si fuiste tú, ingresa o recupera tu cuenta aquí.',
-			action: 'Recuperar mi cuenta',
-			outro: 'Si no fuiste tú, ignora este mensaje: tu cuenta no cambia.'
-		}
-	},
-	en: {
-		confirm: {
-			subject: 'Confirm your Arribo account',
-			intro: 'Hello {name}, to confirm your Arribo account open this link.',
-			action: 'Confirm my account',
-			outro:
-				'The link works once and expires in 24 hours. If you did not create this account, ignore this message.'
-		},
-		reset: {
-			subject: 'Recover your Arribo account',
-			intro: 'Hello {name}, to choose a new password open this link.',
-			action: 'Choose a new password',
-			outro:
-				'The link works once and expires in 24 hours. If you did not ask for it, ignore this message: your password does not change.'
-		},
-		already_registered: {
-			subject: 'You already have an Arribo account',
-			intro:
-				'Hello {name}, someone tried to create an Arribo account with your e-mail, which already has one. If it was you, log in or recover your account here.',
-			action: 'Recover my account',
-			outro: 'If it was not you, ignore this message: your account does not change.'
-		}
-	}
+export const MAIL_TEMPLATES: Record<Language, Record<MailKind, Template>> = {
+	es,
+	en,
+	fr,
+	'pt-BR': ptBR,
+	de,
+	it,
+	'zh-Hans': zhHans,
+	ja,
+	ko
 };
 
 function escapeHtml(value: string): string {
@@ -64,11 +41,11 @@ function escapeHtml(value: string): string {
 
 export function renderMail(
 	kind: MailKind,
-	language: MailLanguage,
+	language: Language,
 	name: string,
 	link: string
 ): { subject: string; text: string; html: string } {
-	const t = templates[language][kind];
+	const t = MAIL_TEMPLATES[language][kind];
 	const intro = t.intro.replace('{name}', name);
 	const text = `${intro}\n\n${link}\n\n${t.outro}\n\nArribo\n`;
 	const html = `<!doctype html><html lang="${language}"><body><p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(t.action)}</a></p><p>${escapeHtml(link)}</p><p>${escapeHtml(t.outro)}</p><p>Arribo</p></body></html>`;

@@ -10,6 +10,8 @@ import type { AccountStore } from '../../accounts/account-store.js';
 import { hashPassword } from '../../accounts/password-hash.js';
 import { loadConfig } from '../../config.js';
 import { HOUR, MINUTE, DAY } from '../../domain/account-rules.js';
+import type { Language } from '../../domain/languages.js';
+import { MAIL_TEMPLATES } from '../../mail/templates.js';
 import { createMailer, type Mailer } from '../../mail/mailer.js';
 import { PgAccountStore } from '../../storage/postgres/pg-accounts.js';
 import { SqliteAccountStore } from '../../storage/sqlite/sqlite-accounts.js';
@@ -25,6 +27,24 @@ export function linkFrom(rawEmail: string): string {
 	const match = /https?:\/\/[^\s"<>]+#token=[A-Za-z0-9_-]+/.exec(decoded);
 	if (!match) throw new Error('no link in e-mail');
 	return match[0];
+}
+
+/** The Subject header of a raw message, with its RFC 2047 encoded words (UTF-8, B or Q) decoded. */
+function subjectOf(rawEmail: string): string {
+	const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(rawEmail)?.[1] ?? '';
+	return header
+		.replace(/\r?\n[ \t]/g, ' ')
+		.replace(/\?=\s+=\?/g, '?==?')
+		.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_m, encoding: string, text: string) =>
+			encoding.toUpperCase() === 'B'
+				? Buffer.from(text, 'base64').toString('utf8')
+				: Buffer.from(
+						text
+							.replace(/_/g, ' ')
+							.replace(/=([0-9A-F]{2})/gi, (_q, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+						'latin1'
+					).toString('utf8')
+		);
 }
 
 // ---- a real SMTP server on 127.0.0.1, port 0 -------------------------------------------------
@@ -210,7 +230,7 @@ function sessionCookie(response: Response): string {
 
 const PASSWORD = 'correct horse battery';
 let counter = 0;
-function traveller(language: 'es' | 'en' = 'es') {
+function traveller(language: Language = 'es') {
 	counter += 1;
 	return {
 		email: `Viajera.${counter}.${Math.random().toString(36).slice(2, 6)}@Example.test`,
@@ -233,7 +253,7 @@ for (const factory of factories) {
 			h.clock.now += DAY; // spreads tests apart so throttles and sessions do not leak between them
 		});
 
-		async function registerAndConfirm(language: 'es' | 'en' = 'es') {
+		async function registerAndConfirm(language: Language = 'es') {
 			const t = traveller(language);
 			const response = await h.post('/api/accounts/register', t);
 			expect(response.status).toBe(202);
@@ -286,6 +306,28 @@ for (const factory of factories) {
 				givenNames: 'Ana María'
 			});
 			expect(session.userId).toMatch(/^[0-9a-f]{32}$/);
+		});
+
+		it('writes e-mails in any of the nine languages, and a signed-in traveller can change the account language', async () => {
+			const t = traveller('ja');
+			expect((await h.post('/api/accounts/register', t)).status).toBe(202);
+			const [confirmation] = mailTo(t.email.toLowerCase());
+			expect(subjectOf(confirmation!.raw)).toBe(MAIL_TEMPLATES.ja.confirm.subject);
+
+			const login = await h.post('/api/accounts/login', { email: t.email, password: PASSWORD });
+			const cookie = sessionCookie(login);
+			expect((await h.post('/api/accounts/language', { language: 'xx' }, cookie)).status).toBe(400);
+			expect((await h.post('/api/accounts/language', { language: 'ko' })).status).toBe(401);
+			const change = await h.post('/api/accounts/language', { language: 'ko' }, cookie);
+			expect(change.status).toBe(200);
+			expect(await change.json()).toEqual({ language: 'ko' });
+			expect((await (await h.get('/api/accounts/session', cookie)).json()).language).toBe('ko');
+
+			// The next e-mail (a new confirmation link) comes in the new language.
+			expect((await h.post('/api/accounts/resend', { email: t.email })).status).toBe(202);
+			const mails = mailTo(t.email.toLowerCase());
+			expect(mails).toHaveLength(2);
+			expect(subjectOf(mails[1]!.raw)).toBe(MAIL_TEMPLATES.ko.confirm.subject);
 		});
 
 		it('refuses a reused confirmation token and an expired one; resend issues a fresh link', async () => {

@@ -116,6 +116,14 @@ export async function registerAccountRoutes(
 		return accounts.view(result.session, result.account);
 	});
 
+	app.post('/api/accounts/language', async (request, reply) => {
+		const principal = request.principal;
+		if (!principal || principal.role !== 'traveller') return unauthenticated(reply);
+		const language = await accounts.setLanguage(principal.userId, body(request).language);
+		if (!language) return reply.code(400).send({ error: 'invalid', fields: { language: 'required' } });
+		return { language };
+	});
+
 	app.get('/api/accounts/export', async (request, reply) => {
 		const principal = request.principal;
 		if (!principal || principal.role === 'admin') return unauthenticated(reply);

@@ -6,6 +6,7 @@ import type {
 	TokenRecord
 } from '../../accounts/account-store.js';
 import type { ThrottleState, TokenPurpose } from '../../domain/account-rules.js';
+import type { Language } from '../../domain/languages.js';
 import type { Migration } from '../port.js';
 
 /** Accounts' PostgreSQL schema steps (the accounts range, 200–299), recorded in schema_migrations. */
@@ -174,6 +175,10 @@ export class PgAccountStore implements AccountStore {
 			at,
 			accountId
 		]);
+	}
+
+	async setLanguage(accountId: string, language: Language): Promise<void> {
+		await this.pool.query('UPDATE accounts SET language = $1 WHERE id = $2', [language, accountId]);
 	}
 
 	async deleteAccount(accountId: string): Promise<void> {

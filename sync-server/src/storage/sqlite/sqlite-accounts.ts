@@ -6,6 +6,7 @@ import type {
 	TokenRecord
 } from '../../accounts/account-store.js';
 import type { ThrottleState, TokenPurpose } from '../../domain/account-rules.js';
+import type { Language } from '../../domain/languages.js';
 import type { Migration } from '../port.js';
 
 /** Accounts' SQLite schema steps (the accounts range, 200–299), recorded in the shared schema_migrations. */
@@ -157,6 +158,10 @@ export class SqliteAccountStore implements AccountStore {
 		this.db
 			.prepare('UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?')
 			.run(passwordHash, at, accountId);
+	}
+
+	async setLanguage(accountId: string, language: Language): Promise<void> {
+		this.db.prepare('UPDATE accounts SET language = ? WHERE id = ?').run(language, accountId);
 	}
 
 	async deleteAccount(accountId: string): Promise<void> {
