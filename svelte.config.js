@@ -15,7 +15,8 @@ const config = {
 			strict: true
 		}),
 		// We register the service worker ourselves through workbox-window, so that an update waits for the user.
-		serviceWorker: { register: false },
+		// The CJK font (1.3 MB, only for Chinese, Japanese and Korean PDFs) is cached on first use, not precached.
+		serviceWorker: { register: false, files: (file) => !file.startsWith('fonts/') },
 		// The sync-server sends the real CSP header (it needs frame-ancestors, which a <meta> cannot carry);
 		// hashing here makes SvelteKit's inline bootstrap script hashable without 'unsafe-inline'.
 		csp: { mode: 'hash', directives: { 'script-src': ['self'] } },

@@ -23,13 +23,20 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL(SHELL), { denylist: [/
 // The OCR engine (tesseract.js worker and the one WebAssembly core this browser picks, ~4 MB each) is cached on
 // first use at the Documents step rather than precached: the first visit stays small, and a phone only ever
 // stores the core variant it can run. The MRZ model is a static file and is precached with the app.
-// The files keep their names across tesseract.js releases: bump this name when upgrading tesseract.js.
-const OCR_CACHE = 'arribo-ocr-v1';
+// The CJK font for the PDFs is cached the same way, fetched ahead only on devices set to zh-Hans, ja or ko.
+// The files keep their names across releases: bump a cache's name when its files change.
+const LAZY_CACHES: Record<string, string> = { '/ocr/': 'arribo-ocr-v1', '/fonts/': 'arribo-fonts-v1' };
+
+function lazyCacheFor(url: URL): string | undefined {
+	if (url.origin !== sw.location.origin) return undefined;
+	const prefix = Object.keys(LAZY_CACHES).find((start) => url.pathname.startsWith(start));
+	return prefix ? LAZY_CACHES[prefix] : undefined;
+}
+
 registerRoute(
-	({ url, request }) =>
-		url.origin === sw.location.origin && url.pathname.startsWith('/ocr/') && request.method === 'GET',
-	async ({ request }) => {
-		const cache = await caches.open(OCR_CACHE);
+	({ url, request }) => request.method === 'GET' && lazyCacheFor(url) !== undefined,
+	async ({ request, url }) => {
+		const cache = await caches.open(lazyCacheFor(url) ?? '');
 		const hit = await cache.match(request, { ignoreSearch: true });
 		if (hit) return hit;
 		const response = await fetch(request);

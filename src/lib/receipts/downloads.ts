@@ -1,4 +1,5 @@
 import type { EntryClaims, ReceiptClaims } from '$domain/receipt-token';
+import type { Locale } from '$lib/i18n/locales';
 import type { PaperFormat } from './pdf-layout';
 import { markFmmGenerated } from './history';
 import { renderQr } from './qr';
@@ -21,11 +22,16 @@ const safe = (text: string) => text.replace(/[^A-Z0-9-]/gi, '');
 
 export async function downloadReceipt(
 	receipt: { token: string; claims: ReceiptClaims },
-	format: PaperFormat
+	format: PaperFormat,
+	locale: Locale
 ) {
-	const [{ receiptPdf }, qr] = await Promise.all([import('./receipt-pdf'), renderQr(receipt.token)]);
+	const [{ receiptPdf }, { pdfLanguagesFor }, qr] = await Promise.all([
+		import('./receipt-pdf'),
+		import('./pdf-languages'),
+		renderQr(receipt.token)
+	]);
 	saveFile(
-		await receiptPdf(receipt.claims, qr.dataUrl, format),
+		await receiptPdf(receipt.claims, qr.dataUrl, format, await pdfLanguagesFor(locale)),
 		`arribo-receipt-${safe(receipt.claims.folio)}.pdf`
 	);
 }
@@ -33,11 +39,16 @@ export async function downloadReceipt(
 export async function downloadFmm(
 	traveller: ReceiptClaims,
 	entry: { token: string; claims: EntryClaims },
-	format: PaperFormat
+	format: PaperFormat,
+	locale: Locale
 ) {
-	const [{ fmmPdf }, qr] = await Promise.all([import('./fmm-pdf'), renderQr(entry.token)]);
+	const [{ fmmPdf }, { pdfLanguagesFor }, qr] = await Promise.all([
+		import('./fmm-pdf'),
+		import('./pdf-languages'),
+		renderQr(entry.token)
+	]);
 	saveFile(
-		await fmmPdf(traveller, entry.claims, qr.dataUrl, format),
+		await fmmPdf(traveller, entry.claims, qr.dataUrl, format, await pdfLanguagesFor(locale)),
 		`arribo-fmm-${safe(entry.claims.fmmNumber)}.pdf`
 	);
 	markFmmGenerated(entry.claims.registrationId);

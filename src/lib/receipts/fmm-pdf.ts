@@ -1,23 +1,24 @@
 import type { EntryClaims, ReceiptClaims } from '$domain/receipt-token';
 import { lastDayOfStay } from '$domain/receipt-token';
-import { bilingual, newDocument, PageWriter, pdfBytes, type PaperFormat } from './pdf-layout';
+import { newDocument, PageWriter, pdfBytes, type PaperFormat, type PdfLanguages } from './pdf-layout';
 import { portName } from './receipt-pdf';
 
 /**
  * The FMM (Forma Migratoria Múltiple) made on the device from two verified tokens: the receipt (who) and
  * the entry record (what the officer authorized). Its QR is the signed entry record, so an officer at
- * departure verifies the stay offline. Bilingual; can be made again at any time.
+ * departure verifies the stay offline. In Spanish and the traveller's language; can be made again at any time.
  */
 export async function fmmPdf(
 	traveller: ReceiptClaims,
 	entry: EntryClaims,
 	qrDataUrl: string,
-	format: PaperFormat
+	format: PaperFormat,
+	languages: PdfLanguages
 ): Promise<Uint8Array> {
-	const doc = await newDocument(format);
+	const doc = await newDocument(format, languages);
 	doc.setProperties({ title: `FMM ${entry.fmmNumber}` });
-	const page = new PageWriter(doc);
-	page.title(bilingual('receipts.pdf.fmmTitle'), bilingual('receipts.pdf.authority'));
+	const page = new PageWriter(doc, languages);
+	page.title(page.bilingual('receipts.pdf.fmmTitle'), page.bilingual('receipts.pdf.authority'));
 	const top = page.y;
 	page.qr(qrDataUrl, top);
 	const beside = page.width - 62;
@@ -33,9 +34,9 @@ export async function fmmPdf(
 	page.row('receipts.pdf.portOfEntry', portName(entry.portOfEntry));
 	page.row('receipts.pdf.daysAuthorized', String(entry.daysAuthorized));
 	page.row('receipts.pdf.lastDay', lastDayOfStay(entry.entryDate, entry.daysAuthorized));
-	page.row('receipts.pdf.conditionOfStay', bilingual(`receipts.condition.${entry.conditionOfStay}`));
+	page.row('receipts.pdf.conditionOfStay', page.bilingual(`receipts.condition.${entry.conditionOfStay}`));
 	page.row('receipts.pdf.officer', entry.officerId);
-	page.paragraph(bilingual('receipts.pdf.keepFmm'));
-	page.paragraph(bilingual('receipts.pdf.qrNote'), 8);
+	page.paragraph(page.bilingual('receipts.pdf.keepFmm'));
+	page.paragraph(page.bilingual('receipts.pdf.qrNote'), 8);
 	return pdfBytes(doc);
 }

@@ -10,7 +10,11 @@ import {
 	type ReceiptClaims
 } from '$domain/receipt-token';
 import { oneKey, testKeyPair } from '$domain/receipt-token/test-keys';
+import fs from 'node:fs';
+import { catalogs } from '$lib/i18n/catalogs';
+import { LOCALES, type Locale } from '$lib/i18n/locales';
 import { fmmPdf } from './fmm-pdf';
+import { needsCjkFont, secondLanguage, type PdfLanguages } from './pdf-layout';
 import { decodeQrPng, pdfText } from './pdf-text.test-helper';
 import { renderQr } from './qr';
 import { receiptPdf } from './receipt-pdf';
@@ -47,6 +51,22 @@ const entry: EntryClaims = {
 	expiresAt: entryExpiry('2026-12-01', 180)
 };
 
+const cjkFont = new Uint8Array(
+	fs.readFileSync(new URL('../../../static/fonts/arribo-cjk.ttf', import.meta.url))
+);
+
+/** What the app hands the PDF builders for a traveller reading `locale` (the font from static/, as served). */
+function languagesFor(locale: Locale): PdfLanguages {
+	const second = secondLanguage(locale);
+	return {
+		second,
+		spanish: catalogs.es,
+		secondCatalog: catalogs[second],
+		cjkFont: needsCjkFont(second) ? cjkFont : undefined
+	};
+}
+const spanishTraveller = languagesFor('es');
+
 let receiptToken = '';
 let entryToken = '';
 
@@ -73,7 +93,7 @@ describe('receipt and FMM PDFs', () => {
 	it('hold the folio, the traveller, the dates and the airport steps in Spanish and English, A4 and Letter', async () => {
 		const qr = await renderQr(receiptToken);
 		for (const format of ['a4', 'letter'] as const) {
-			const bytes = await receiptPdf(receipt, qr.dataUrl, format);
+			const bytes = await receiptPdf(receipt, qr.dataUrl, format, spanishTraveller);
 			const { pages, text } = await pdfText(bytes);
 			expect(pages).toBe(1);
 			for (const expected of [
@@ -94,7 +114,7 @@ describe('receipt and FMM PDFs', () => {
 
 	it('FMM holds the entry: number, date, port, days authorized and last day, both languages', async () => {
 		const qr = await renderQr(entryToken);
-		const { text } = await pdfText(await fmmPdf(receipt, entry, qr.dataUrl, 'a4'));
+		const { text } = await pdfText(await fmmPdf(receipt, entry, qr.dataUrl, 'a4', spanishTraveller));
 		for (const expected of [
 			'Forma Migratoria Múltiple (FMM) / Multiple Migratory Form (FMM)',
 			'FMM2026000004217',
@@ -109,4 +129,34 @@ describe('receipt and FMM PDFs', () => {
 		])
 			expect(text).toContain(expected);
 	});
+
+	for (const locale of LOCALES.filter((l) => l !== 'es')) {
+		it(`in ${locale}: every label reads in Spanish and ${locale}, as extracted from the PDF`, async () => {
+			const languages = languagesFor(locale);
+			const t = (key: string) => {
+				const es = catalogs.es[key] ?? '';
+				const other = catalogs[locale][key] ?? '';
+				return es === other ? es : `${es} / ${other}`;
+			};
+			const receiptText = (
+				await pdfText(await receiptPdf(receipt, (await renderQr(receiptToken)).dataUrl, 'a4', languages))
+			).text;
+			for (const key of [
+				'receipts.pdf.receiptTitle',
+				'receipts.pdf.documentNumber',
+				'receipts.pdf.atAirport'
+			])
+				expect(receiptText).toContain(t(key));
+			expect(receiptText).toContain('VAN DER BERG-ÖZTÜRK');
+			const fmmText = (
+				await pdfText(await fmmPdf(receipt, entry, (await renderQr(entryToken)).dataUrl, 'a4', languages))
+			).text;
+			for (const key of [
+				'receipts.pdf.fmmTitle',
+				'receipts.pdf.daysAuthorized',
+				'receipts.condition.visitor_without_permission_to_work'
+			])
+				expect(fmmText).toContain(t(key));
+		});
+	}
 });

@@ -1,6 +1,6 @@
 import type { ReceiptClaims } from '$domain/receipt-token';
 import { portByCode } from '$domain/registration/ports-of-entry';
-import { bilingual, newDocument, PageWriter, pdfBytes, type PaperFormat } from './pdf-layout';
+import { newDocument, PageWriter, pdfBytes, type PaperFormat, type PdfLanguages } from './pdf-layout';
 
 const isoDate = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
@@ -12,17 +12,18 @@ export function portName(code: string): string {
 /**
  * The receipt PDF, made on the device from the verified token's claims (not from editable records, so
  * the paper says exactly what the QR says): the QR, the folio, the traveller's summary and what to do
- * at the airport, in Spanish and English.
+ * at the airport, in Spanish and the traveller's language.
  */
 export async function receiptPdf(
 	claims: ReceiptClaims,
 	qrDataUrl: string,
-	format: PaperFormat
+	format: PaperFormat,
+	languages: PdfLanguages
 ): Promise<Uint8Array> {
-	const doc = await newDocument(format);
-	doc.setProperties({ title: `${bilingual('receipts.pdf.receiptTitle')} ${claims.folio}` });
-	const page = new PageWriter(doc);
-	page.title(bilingual('receipts.pdf.receiptTitle'), bilingual('receipts.pdf.authority'));
+	const doc = await newDocument(format, languages);
+	const page = new PageWriter(doc, languages);
+	doc.setProperties({ title: `${page.bilingual('receipts.pdf.receiptTitle')} ${claims.folio}` });
+	page.title(page.bilingual('receipts.pdf.receiptTitle'), page.bilingual('receipts.pdf.authority'));
 	const top = page.y;
 	page.qr(qrDataUrl, top);
 	const beside = page.width - 62;
@@ -38,8 +39,9 @@ export async function receiptPdf(
 	if (claims.flight) page.row('receipts.pdf.flight', claims.flight);
 	page.row('receipts.pdf.issuedAt', isoDate(claims.issuedAt));
 	page.row('receipts.pdf.validUntil', isoDate(claims.expiresAt));
-	page.heading(bilingual('receipts.pdf.atAirport'));
-	for (const step of ['step1', 'step2', 'step3']) page.paragraph(`• ${bilingual(`receipts.pdf.${step}`)}`);
-	page.paragraph(bilingual('receipts.pdf.qrNote'), 8);
+	page.heading(page.bilingual('receipts.pdf.atAirport'));
+	for (const step of ['step1', 'step2', 'step3'])
+		page.paragraph(`• ${page.bilingual(`receipts.pdf.${step}`)}`);
+	page.paragraph(page.bilingual('receipts.pdf.qrNote'), 8);
 	return pdfBytes(doc);
 }
