@@ -8,7 +8,8 @@ export interface ServerSession {
 	email: string;
 	givenNames: string;
 	surnames: string;
-	language: 'es' | 'en';
+	/** A locale tag of src/lib/i18n/locales.ts (validated by the server). */
+	language: string;
 	remember: boolean;
 	expiresAt: number;
 }

@@ -17,7 +17,8 @@ export interface Traveller {
 	userId: string | null;
 	givenNames: string;
 	surnames: string;
-	language: 'es' | 'en';
+	/** A locale tag of src/lib/i18n/locales.ts (validated by the server). */
+	language: string;
 	state: AccountState;
 	/** True when logged in on this device only (no server session: offline, or the server account is pending). */
 	offline: boolean;

@@ -20,7 +20,7 @@ export interface DeviceCredential {
 	iterations: number;
 	/** HKDF(PBKDF2(password), info="arribo verifier v1"), base64: proves the password, cannot decrypt anything. */
 	verifier: string;
-	profile: { givenNames: string; surnames: string; language: 'es' | 'en' };
+	profile: { givenNames: string; surnames: string; language: string };
 	/** 'device_only' until the server account exists; then the last state the server told us. */
 	serverState: 'device_only' | 'pending_confirmation' | 'confirmed';
 	updatedAt: number;

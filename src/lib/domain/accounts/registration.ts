@@ -5,7 +5,8 @@ export interface RegistrationForm {
 	surnames: string;
 	email: string;
 	password: string;
-	language: 'es' | 'en';
+	/** One of the app's locales (src/lib/i18n/locales.ts): the language of the account's e-mails. */
+	language: string;
 	acceptPrivacy: boolean;
 }
 

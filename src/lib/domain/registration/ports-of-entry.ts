@@ -1,3 +1,5 @@
+import { localized, type LocalizedText } from '../localized-text';
+
 /**
  * Mexico's international ports of entry, shipped with the app so the list works offline. Codes are stable
  * (they are sealed into registrations); names are proper names, the same in Spanish and English except
@@ -8,7 +10,7 @@ export interface PortOfEntry {
 	means: 'air' | 'sea' | 'land';
 	/** Mexican state, for grouping. */
 	state: string;
-	name: { es: string; en: string };
+	name: LocalizedText;
 }
 
 const same = (name: string) => ({ es: name, en: name });
@@ -192,4 +194,10 @@ export const MEXICAN_STATES: readonly { code: string; name: string }[] = [
 
 export function isMexicanState(code: string): boolean {
 	return MEXICAN_STATES.some((state) => state.code === code);
+}
+
+/** The port's name in `locale` (English where it has no name of its own), or the code of an unknown port. */
+export function localizedPortName(code: string, locale: string): string {
+	const port = portByCode(code);
+	return port ? localized(port.name, locale) : code;
 }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../localized-text';
 import type { MigratoryAnswers } from '../records/registration-types';
 
 /**
@@ -12,9 +13,9 @@ export interface QuestionSet {
 
 export interface Question {
 	id: string;
-	text: { es: string; en: string };
+	text: LocalizedText;
 	/** Fields asked when the answer is "yes". */
-	followUps: { id: string; label: { es: string; en: string }; maxLength: number }[];
+	followUps: { id: string; label: LocalizedText; maxLength: number }[];
 }
 
 /** What the form holds: per question 'yes' | 'no' | '' and the follow-up texts. */
