@@ -51,16 +51,25 @@ export function newTraveller(tag: string) {
 }
 export type Traveller = ReturnType<typeof newTraveller>;
 
-export async function registerTraveller(request: APIRequestContext, traveller: Traveller): Promise<void> {
+export async function registerTraveller(
+	request: APIRequestContext,
+	traveller: Traveller,
+	language = 'es'
+): Promise<void> {
 	const response = await request.post('/api/accounts/register', {
-		data: { ...traveller, language: 'es', acceptPrivacy: true }
+		data: { ...traveller, language, acceptPrivacy: true }
 	});
 	expect(response.status()).toBe(202);
 }
 
 /** Registers and confirms through the API, as a previous visit would have. */
-export async function registerConfirmed(request: APIRequestContext, dataDir: string, traveller: Traveller) {
-	await registerTraveller(request, traveller);
+export async function registerConfirmed(
+	request: APIRequestContext,
+	dataDir: string,
+	traveller: Traveller,
+	language = 'es'
+) {
+	await registerTraveller(request, traveller, language);
 	const token = new URL(linkFrom(await mailFor(dataDir, traveller.email))).hash.replace('#token=', '');
 	expect((await request.post('/api/accounts/confirm', { data: { token } })).status()).toBe(200);
 }
