@@ -1,3 +1,5 @@
+import type { EditableRecord } from './editable-record';
+
 /**
  * The records that replicate between a traveller's devices and the server (one PouchDB per account on
  * the device, one virtual database per traveller on the server). Facts that shape them:
@@ -21,8 +23,11 @@ export interface BaseRecord {
 
 export type Relationship = 'self' | 'spouse' | 'child' | 'parent' | 'sibling' | 'other';
 
-/** A passport or identity card registered by the traveller, for themselves or a family member. */
-export interface IdentityDocumentRecord extends BaseRecord {
+/**
+ * A passport or identity card registered by the traveller, for themselves or a family member. Editable
+ * on any of the traveller's devices: conflicts are merged field by field (conflict-rule.ts).
+ */
+export interface IdentityDocumentRecord extends EditableRecord {
 	type: 'identity-document';
 	holder: { relationship: Relationship };
 	documentType: string;
@@ -41,7 +46,6 @@ export interface IdentityDocumentRecord extends BaseRecord {
 	imageId?: string;
 	/** How the data was obtained: read from the MRZ with check digits passing, or typed by hand. */
 	source: 'mrz' | 'manual';
-	updatedAt: string;
 }
 
 /** An immutable file (the passport photo, a ticket, a lodging proof): one attachment named `file`. */
