@@ -5,6 +5,8 @@ import {
 	type IdentityDocumentRecord
 } from '$lib/domain/records/record-types';
 import { normaliseDocumentNumber, type DocumentForm } from '$lib/domain/documents/document-form';
+import type { EditableRecord, OtherDeviceValue } from '$lib/domain/records/editable-record';
+import { keepCurrentValue, recordFieldEdits, useOtherValue } from '$lib/domain/records/field-edits';
 import type { RecordsDb } from '$lib/records/records-db';
 
 const PREFIX = 'identity-document:';
@@ -74,4 +76,47 @@ export async function registerDocument(
 	};
 	await db.put(document);
 	return document;
+}
+
+export type DocumentChanges = Partial<Omit<IdentityDocumentRecord, keyof EditableRecord>>;
+
+/** Writes one change of a stored document, re-reading it once if another write got in first (409). */
+async function update(
+	db: RecordsDb,
+	id: string,
+	change: (current: IdentityDocumentRecord) => IdentityDocumentRecord
+): Promise<IdentityDocumentRecord> {
+	for (let attempt = 0; ; attempt += 1) {
+		const current = await db.get<IdentityDocumentRecord>(id);
+		const next = change(current);
+		if (next === current) return current;
+		try {
+			const { rev } = await db.put(next);
+			return { ...next, _rev: rev };
+		} catch (error) {
+			if ((error as { status?: number }).status !== 409 || attempt > 0) throw error;
+		}
+	}
+}
+
+/** Edits a document; each changed field is stamped, which the conflict rule relies on. */
+export function editDocument(
+	db: RecordsDb,
+	id: string,
+	changes: DocumentChanges,
+	now = new Date()
+): Promise<IdentityDocumentRecord> {
+	return update(db, id, (current) => recordFieldEdits(current, changes, now.toISOString()));
+}
+
+/** The traveller's answer to "this field was also changed on another device": keep this value or use that. */
+export function chooseOtherDeviceValue(
+	db: RecordsDb,
+	id: string,
+	entry: OtherDeviceValue,
+	choice: 'keep' | 'use',
+	now = new Date()
+): Promise<IdentityDocumentRecord> {
+	const apply = choice === 'keep' ? keepCurrentValue : useOtherValue;
+	return update(db, id, (current) => apply(current, entry, now.toISOString()));
 }

@@ -15,7 +15,10 @@ async function pouchDb(): Promise<PouchDB.Static> {
 export async function openRecordsDb(accountId: string): Promise<RecordsDb> {
 	if (!/^[A-Za-z0-9_-]{8,64}$/.test(accountId)) throw new Error('account ids are random tokens');
 	const Pouch = await pouchDb();
-	return new Pouch(`arribo-records-${accountId}`, { auto_compaction: true });
+	// No auto-compaction: merging a conflict needs the body of the revision both devices edited from
+	// (src/lib/records/conflicts.ts). Only small editable records ever get a second revision; files
+	// and sent registrations are written once, so this keeps a few kilobytes, not photos.
+	return new Pouch(`arribo-records-${accountId}`, { auto_compaction: false });
 }
 
 /** The traveller's virtual database on the sync-server, same origin, authenticated by the session cookie. */

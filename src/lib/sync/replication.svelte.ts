@@ -1,3 +1,4 @@
+import { ConflictResolver, pulledIds } from '$lib/records/conflicts';
 import type { RecordsDb } from '$lib/records/records-db';
 import { openRemoteDb } from '$lib/records/records-db';
 import { syncStatus } from './sync-status.svelte';
@@ -16,16 +17,21 @@ const ACKED_PREFIX = 'arribo.acked-seq.';
  */
 export class Replication {
 	private handle: PouchDB.Replication.Sync<object> | null = null;
+	/** Another device's edits arrive by pull; conflicts are merged by the written rule as they arrive. */
+	private readonly conflicts: ConflictResolver;
 
 	constructor(
 		private readonly local: RecordsDb,
 		private readonly origin: string,
 		/** Told which record the server refused and why (`forbidden` reasons), so the UI can say so. */
 		private readonly onDenied?: (id: string, reason: string) => void
-	) {}
+	) {
+		this.conflicts = new ConflictResolver(local);
+	}
 
 	async start(): Promise<void> {
 		await this.countPending();
+		void this.conflicts.resolveAll();
 		const remote = await openRemoteDb(this.origin);
 		const handle = this.local.sync(remote, { live: true, retry: true, back_off_function: nextBackOff });
 		this.handle = handle;
@@ -41,7 +47,10 @@ export class Replication {
 				syncStatus.lastSynced = Date.now();
 				void this.acknowledgeAll();
 			})
-			.on('change', () => void this.countPending())
+			.on('change', (info) => {
+				void this.countPending();
+				void this.conflicts.resolve(pulledIds(info));
+			})
 			.on('denied', (denial: unknown) => {
 				syncStatus.error = 'sync.error.denied';
 				// A sync reports `{ direction, doc: <the per-document error> }`.
