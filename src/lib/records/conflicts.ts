@@ -39,18 +39,28 @@ function bodyOf(leaf: Leaf): Record<string, unknown> {
 	return Object.fromEntries(Object.entries(leaf).filter(([key]) => !key.startsWith('_')));
 }
 
-/** The ancestor's body while PouchDB still has it (compaction removes old bodies; then there is none). */
-async function ancestorBody(db: RecordsDb, id: string, rev: string | null) {
+/**
+ * The ancestor's body: from this device while PouchDB still has it, else from the server, which keeps
+ * every revision's body (a device that pulled both edits at once never had the ancestor). Null when
+ * neither has it (offline, or compacted away): the merge then falls back on the per-field stamps.
+ */
+async function ancestorBody(db: RecordsDb, remote: RecordsDb | undefined, id: string, rev: string | null) {
 	if (!rev) return null;
-	try {
-		return bodyOf((await db.get(id, { rev })) as Leaf);
-	} catch {
-		return null;
+	for (const source of remote ? [db, remote] : [db]) {
+		try {
+			return bodyOf((await source.get(id, { rev })) as Leaf);
+		} catch {
+			// missing here: try the next source
+		}
 	}
+	return null;
 }
 
-/** Resolves the conflict of one record, if it has one. Safe to call at any time, again and again. */
-export async function resolveConflict(db: RecordsDb, id: string): Promise<Resolution> {
+/**
+ * Resolves the conflict of one record, if it has one. Safe to call at any time, again and again.
+ * `remote` (the traveller's database on the server) is only read, for a common ancestor this device lacks.
+ */
+export async function resolveConflict(db: RecordsDb, id: string, remote?: RecordsDb): Promise<Resolution> {
 	let current: Leaf & { _conflicts?: string[] };
 	try {
 		current = (await db.get(id, { conflicts: true })) as typeof current;
@@ -64,7 +74,7 @@ export async function resolveConflict(db: RecordsDb, id: string): Promise<Resolu
 	const found = await db.get(id, { open_revs: [current._rev, ...losing], revs: true });
 	const leaves = found.flatMap((result) => ('ok' in result && result.ok ? [result.ok as Leaf] : []));
 	if (leaves.length !== losing.length + 1) return 'retry'; // changed meanwhile: the next change retries
-	const base = await ancestorBody(db, id, commonAncestor(leaves));
+	const base = await ancestorBody(db, remote, id, commonAncestor(leaves));
 	const merged = mergeLeaves(
 		leaves.map((leaf): LeafRevision => ({ rev: leaf._rev, body: bodyOf(leaf) })),
 		base
@@ -114,7 +124,7 @@ export class ConflictResolver {
 
 	constructor(
 		private readonly db: RecordsDb,
-		private readonly onMerged?: (ids: string[]) => void
+		private readonly options: { remote?: RecordsDb; onMerged?: (ids: string[]) => void } = {}
 	) {}
 
 	/** Queues records that replication just brought in; returns when the queue is empty. */
@@ -137,13 +147,13 @@ export class ConflictResolver {
 				const [id] = this.waiting as Set<string>;
 				this.waiting.delete(id!);
 				try {
-					if ((await resolveConflict(this.db, id!)) === 'merged') merged.push(id!);
+					if ((await resolveConflict(this.db, id!, this.options.remote)) === 'merged') merged.push(id!);
 				} catch (error) {
 					// The database closed under us (log-out) or storage failed: the next sync or start tries again.
 					console.warn('conflict resolution failed', (error as Error)?.name);
 				}
 			}
-			if (merged.length > 0) this.onMerged?.(merged);
+			if (merged.length > 0) this.options.onMerged?.(merged);
 		} finally {
 			// In the same turn as the last emptiness check, so an id queued after it starts a new run.
 			this.running = null;

@@ -17,22 +17,20 @@ const ACKED_PREFIX = 'arribo.acked-seq.';
  */
 export class Replication {
 	private handle: PouchDB.Replication.Sync<object> | null = null;
-	/** Another device's edits arrive by pull; conflicts are merged by the written rule as they arrive. */
-	private readonly conflicts: ConflictResolver;
 
 	constructor(
 		private readonly local: RecordsDb,
 		private readonly origin: string,
 		/** Told which record the server refused and why (`forbidden` reasons), so the UI can say so. */
 		private readonly onDenied?: (id: string, reason: string) => void
-	) {
-		this.conflicts = new ConflictResolver(local);
-	}
+	) {}
 
 	async start(): Promise<void> {
 		await this.countPending();
-		void this.conflicts.resolveAll();
 		const remote = await openRemoteDb(this.origin);
+		// Another device's edits arrive by pull; conflicts are merged by the written rule as they arrive.
+		const conflicts = new ConflictResolver(this.local, { remote });
+		void conflicts.resolveAll();
 		const handle = this.local.sync(remote, { live: true, retry: true, back_off_function: nextBackOff });
 		this.handle = handle;
 		handle
@@ -49,7 +47,7 @@ export class Replication {
 			})
 			.on('change', (info) => {
 				void this.countPending();
-				void this.conflicts.resolve(pulledIds(info));
+				void conflicts.resolve(pulledIds(info));
 			})
 			.on('denied', (denial: unknown) => {
 				syncStatus.error = 'sync.error.denied';

@@ -7,14 +7,14 @@ import type { RecordType } from './record-types';
  * `_conflicts`. Nothing is ever resolved by dropping a side:
  *
  * - `merge-fields` (editable records): a field-level three-way merge of all leaves against their common
- *   ancestor when PouchDB still has its body. A field changed on one side only takes that change. A field
- *   changed on several sides to different values (or any differing field when the ancestor is gone) takes
- *   the later field edit (per-field `fieldUpdatedAt`, else `createdAt`; ties go to CouchDB's winning
- *   revision), and every other value is set aside in `otherDeviceValues`, shown to the traveller with
- *   "keep mine / use that" until they choose. The merged body is written on top of the winning revision
- *   and the other leaves are deleted in the same `bulkDocs`, so the conflict is gone everywhere after the
- *   next sync and each losing value is still in the record. A deletion never beats an edit (CouchDB
- *   already lets a live leaf win over a deleted one).
+ *   ancestor, when this device or the server still has its body. A field changed on one side only takes
+ *   that change. A field changed on several sides to different values (or any differing field when the
+ *   ancestor is gone) takes the later field edit (per-field `fieldUpdatedAt`, else `createdAt`; ties go
+ *   to CouchDB's winning revision), and every other value is set aside in `otherDeviceValues`, shown to
+ *   the traveller with "keep mine / use that" (documents page) until they choose. The merged body is
+ *   written on top of the winning revision and the other leaves are deleted in the same `bulkDocs`, so
+ *   the conflict is gone everywhere after the next sync and each losing value is still in the record.
+ *   A deletion never beats an edit (CouchDB already lets a live leaf win over a deleted one).
  * - `keep-all` (records that are never edited): nothing is rewritten. Files are immutable and a sent
  *   registration is sealed (the server refuses any new revision of it, so deleting a leaf would be
  *   refused too); receipts and entry records are written by the server only and a traveller may not
