@@ -1,5 +1,6 @@
 import { kiosk } from '$lib/device/kiosk.svelte';
-import { deviceDb, type DeviceCredential } from '$lib/device/device-db';
+import type { DeviceCredential } from '$lib/device/device-db';
+import { openDeviceDb } from '$lib/device/open-device-db';
 import { forgetTraveller, wipeDeviceData } from '$lib/device/wipe';
 import {
 	normaliseEmail,
@@ -128,6 +129,7 @@ class AccountSession {
 			const salt = newSalt();
 			const { verifier, recordsKey } = await deriveKeys(form.password, salt);
 			this.recordsKey = recordsKey;
+			const deviceDb = await openDeviceDb();
 			await deviceDb.credentials.put({
 				email: form.email,
 				userId: null,
@@ -169,7 +171,7 @@ class AccountSession {
 		if (!traveller || traveller.state !== 'device_only') return;
 		let form: (RegistrationForm & { email: string }) | null = this.kioskPending;
 		if (!form) {
-			const sealed = await deviceDb.pendingRegistrations.get(traveller.email);
+			const sealed = await (await openDeviceDb()).pendingRegistrations.get(traveller.email);
 			if (!sealed || !this.recordsKey) return;
 			form = await decryptJson<RegistrationForm & { email: string }>(this.recordsKey, sealed);
 		}
@@ -180,6 +182,7 @@ class AccountSession {
 			return; // still offline; the next 'online' event tries again
 		}
 		this.kioskPending = null;
+		const deviceDb = await openDeviceDb();
 		await deviceDb.pendingRegistrations.delete(form.email);
 		const credential = await deviceDb.credentials.get(form.email);
 		if (credential) await deviceDb.credentials.update(form.email, { serverState: 'pending_confirmation' });
@@ -233,13 +236,13 @@ class AccountSession {
 		}
 		if (kiosk.enabled) return { code: 'offline_kiosk' };
 		if (await this.deviceLogin(email, password, false)) return null;
-		const known = await deviceDb.credentials.get(email);
+		const known = await (await openDeviceDb()).credentials.get(email);
 		return known ? { code: 'invalid_credentials' } : { code: 'offline_unknown_device' };
 	}
 
 	private async deviceLogin(email: string, password: string, pendingOnly: boolean): Promise<boolean> {
 		if (kiosk.enabled) return false;
-		const credential = await deviceDb.credentials.get(email);
+		const credential = await (await openDeviceDb()).credentials.get(email);
 		if (!credential || (pendingOnly && credential.serverState !== 'device_only')) return false;
 		const { verifier, recordsKey } = await deriveKeys(password, credential.salt, credential.iterations);
 		if (!sameVerifier(verifier, credential.verifier)) return false;
@@ -256,6 +259,7 @@ class AccountSession {
 	}
 
 	private async keepDeviceCredential(session: ServerSession, password: string): Promise<void> {
+		const deviceDb = await openDeviceDb();
 		const existing = await deviceDb.credentials.get(session.email);
 		const salt = newSalt();
 		const { verifier, recordsKey } = await deriveKeys(password, salt);
@@ -277,6 +281,7 @@ class AccountSession {
 	private async rememberServerState(session: ServerSession): Promise<void> {
 		if (kiosk.enabled) return;
 		const state: AccountState = session.confirmed ? 'confirmed' : 'pending_confirmation';
+		const deviceDb = await openDeviceDb();
 		const existing = await deviceDb.credentials.get(session.email);
 		if (existing && existing.serverState !== state)
 			await deviceDb.credentials.update(session.email, { serverState: state });
@@ -337,7 +342,7 @@ class AccountSession {
 		} catch {
 			server = null;
 		}
-		const credential = await deviceDb.credentials.get(traveller.email);
+		const credential = await (await openDeviceDb()).credentials.get(traveller.email);
 		return {
 			format: 'arribo-my-data/1',
 			exportedAt: new Date().toISOString(),

@@ -7,6 +7,8 @@ import type { MrzReading } from '$lib/ocr/pipeline/read';
 /**
  * Data that lives on this device only and is never replicated. This module owns the Dexie schema:
  * later features add their tables here with a new version() step (never edit a released one).
+ * Import only types from here; code reaches the database through `openDeviceDb()` (`open-device-db.ts`),
+ * which loads this module and Dexie on first use, so pages that need no local data do not download them.
  */
 
 /** What lets a traveller log in on this device without a connection (never on kiosks). */
@@ -91,5 +93,3 @@ export class DeviceDb extends Dexie {
 		this.version(3).stores({ documentDrafts: 'accountKey' });
 	}
 }
-
-export const deviceDb = new DeviceDb();

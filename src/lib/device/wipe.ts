@@ -1,4 +1,4 @@
-import { DEVICE_DB_NAME, deviceDb } from './device-db';
+import { openDeviceDb } from './open-device-db';
 
 /** localStorage keys that describe the device, not a traveller. */
 const DEVICE_KEYS = new Set(['arribo.kiosk']);
@@ -29,6 +29,7 @@ export interface WipeOptions {
  */
 export async function wipeDeviceData({ keepStores = [] }: WipeOptions = {}): Promise<void> {
 	const keep = new Set(keepStores);
+	const deviceDb = await openDeviceDb();
 	const tables = deviceDb.tables.filter((table) => !keep.has(table.name));
 	if (tables.length > 0) {
 		await deviceDb.transaction('rw', tables, async () => {
@@ -37,7 +38,7 @@ export async function wipeDeviceData({ keepStores = [] }: WipeOptions = {}): Pro
 	}
 	if (typeof indexedDB.databases === 'function') {
 		for (const { name } of await indexedDB.databases()) {
-			if (name && name !== DEVICE_DB_NAME) await deleteDatabase(name);
+			if (name && name !== deviceDb.name) await deleteDatabase(name);
 		}
 	}
 	if ('caches' in globalThis) {
@@ -53,6 +54,7 @@ export async function wipeDeviceData({ keepStores = [] }: WipeOptions = {}): Pro
 
 /** Removes one traveller's device records (after deleting the account on a personal device). */
 export async function forgetTraveller(email: string): Promise<void> {
+	const deviceDb = await openDeviceDb();
 	await deviceDb.credentials.delete(email);
 	await deviceDb.pendingRegistrations.delete(email);
 }

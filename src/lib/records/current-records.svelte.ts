@@ -1,5 +1,5 @@
 import { session, type Traveller } from '$lib/accounts/session.svelte';
-import { deviceDb } from '$lib/device/device-db';
+import { openDeviceDb } from '$lib/device/open-device-db';
 import { Replication } from '$lib/sync/replication.svelte';
 import { syncStatus } from '$lib/sync/sync-status.svelte';
 import { openRecordsDb, type RecordsDb } from './records-db';
@@ -60,6 +60,7 @@ class CurrentRecords {
 	}
 
 	private async accountIdFor(traveller: Traveller): Promise<string> {
+		const deviceDb = await openDeviceDb();
 		const local = await deviceDb.localAccounts.get(traveller.email);
 		if (local) return local.localId;
 		if (traveller.userId && /^[A-Za-z0-9_-]{8,64}$/.test(traveller.userId)) return traveller.userId;

@@ -1,4 +1,4 @@
-import { deviceDb } from '$lib/device/device-db';
+import { openDeviceDb } from '$lib/device/open-device-db';
 import { isQuestionSet, newestSet, type QuestionSet } from '$domain/registration/question-set';
 import { SHIPPED_QUESTION_SET } from '$domain/registration/shipped-question-set';
 
@@ -6,7 +6,7 @@ import { SHIPPED_QUESTION_SET } from '$domain/registration/shipped-question-set'
 export async function currentQuestionSet(): Promise<QuestionSet> {
 	let stored: QuestionSet[] = [];
 	try {
-		stored = (await deviceDb.questionSets.toArray()).map((row) => row.set);
+		stored = (await (await openDeviceDb()).questionSets.toArray()).map((row) => row.set);
 	} catch {
 		// Storage unavailable: the shipped set still works.
 	}
@@ -16,7 +16,7 @@ export async function currentQuestionSet(): Promise<QuestionSet> {
 /** A particular version (a draft keeps answering the version it started with, if the device has it). */
 export async function questionSetVersion(version: number): Promise<QuestionSet | undefined> {
 	if (version === SHIPPED_QUESTION_SET.version) return SHIPPED_QUESTION_SET;
-	return (await deviceDb.questionSets.get(version))?.set;
+	return (await (await openDeviceDb()).questionSets.get(version))?.set;
 }
 
 /** Asks the server for its current set and keeps it for offline use; quietly does nothing offline. */
@@ -25,7 +25,7 @@ export async function refreshQuestionSet(): Promise<void> {
 		const response = await fetch('/api/question-sets/current', { credentials: 'same-origin' });
 		if (!response.ok) return;
 		const set: unknown = await response.json();
-		if (isQuestionSet(set)) await deviceDb.questionSets.put({ version: set.version, set });
+		if (isQuestionSet(set)) await (await openDeviceDb()).questionSets.put({ version: set.version, set });
 	} catch {
 		// Offline or the server is unreachable: the newest set already on the device applies.
 	}
