@@ -1,4 +1,4 @@
-import { type PasswordProblem, passwordProblem } from './password-policy';
+import { type CommonPasswords, type PasswordProblem, passwordProblem } from './password-policy';
 
 export interface RegistrationForm {
 	givenNames: string;
@@ -21,7 +21,7 @@ export function normaliseEmail(email: string): string {
 }
 
 /** Field order follows the form, so the error summary lists problems top to bottom. */
-export function validateRegistration(form: RegistrationForm): RegistrationErrors {
+export function validateRegistration(form: RegistrationForm, common: CommonPasswords): RegistrationErrors {
 	const errors: RegistrationErrors = {};
 	if (!form.givenNames.trim()) errors.givenNames = 'required';
 	else if (form.givenNames.length > 100) errors.givenNames = 'too_long';
@@ -29,7 +29,7 @@ export function validateRegistration(form: RegistrationForm): RegistrationErrors
 	else if (form.surnames.length > 100) errors.surnames = 'too_long';
 	if (!form.email.trim()) errors.email = 'required';
 	else if (!EMAIL.test(form.email.trim())) errors.email = 'invalid';
-	const password = form.password ? passwordProblem(form.password, form.email) : 'required';
+	const password = form.password ? passwordProblem(form.password, common, form.email) : 'required';
 	if (password) errors.password = password;
 	if (!form.acceptPrivacy) errors.acceptPrivacy = 'required';
 	return errors;
