@@ -6,6 +6,21 @@ import { startServer } from './server';
 
 const ROUTES = ['/', '/privacy'];
 
+/** Each language's home title, from its catalog: a downloaded script that holds it carries that language. */
+const MESSAGES = path.resolve('src/lib/i18n/messages');
+const HOME_TITLES = fs.readdirSync(MESSAGES).map((locale) => ({
+	locale,
+	title: (
+		JSON.parse(fs.readFileSync(path.join(MESSAGES, locale, 'home.json'), 'utf8')) as Record<string, string>
+	)['home.title']!
+}));
+
+function languagesIn(scripts: string[]): string[] {
+	return HOME_TITLES.filter(({ title }) => scripts.some((script) => script.includes(title)))
+		.map(({ locale }) => locale)
+		.sort();
+}
+
 test.describe('app shell', () => {
 	test('home shows the journey in Spanish for a Spanish browser', async ({ browser, server }) => {
 		const context = await browser.newContext({ locale: 'es-MX', baseURL: server.baseURL });
@@ -31,6 +46,77 @@ test.describe('app shell', () => {
 		await page.reload();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu entrada a México, paso a paso');
+		await context.close();
+	});
+
+	test('a visit downloads the messages of its language only; a switch downloads the new one, then switches', async ({
+		browser,
+		server
+	}) => {
+		const context = await browser.newContext({ locale: 'es-MX', baseURL: server.baseURL });
+		const page = await context.newPage();
+		const scripts: Promise<string>[] = [];
+		page.on('response', (response) => {
+			if (response.request().resourceType() === 'script') scripts.push(response.text().catch(() => ''));
+		});
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu entrada a México, paso a paso');
+		await page.waitForLoadState('networkidle');
+		expect(languagesIn(await Promise.all(scripts))).toEqual(['es']);
+
+		await page.getByLabel('Idioma').selectOption('en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your entry to Mexico, step by step');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		expect(languagesIn(await Promise.all(scripts))).toEqual(['en', 'es']);
+		await context.close();
+	});
+
+	test('no screen ever shows a message key, not even while its language downloads slowly', async ({
+		browser,
+		server
+	}) => {
+		// No service worker, so every download goes through the route below, and a slow network for the
+		// messages: a screen that rendered before its language arrived would show keys for a while.
+		const context = await browser.newContext({
+			locale: 'es-MX',
+			baseURL: server.baseURL,
+			serviceWorkers: 'block'
+		});
+		await context.route('**/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (languagesIn([body]).length > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+			await route.fulfill({ response, body });
+		});
+		const page = await context.newPage();
+		await page.addInitScript(() => {
+			// Every text the page ever shows, from the first node on: a key looks like `home.title`.
+			const keys: string[] = [];
+			(window as unknown as { shownKeys: string[] }).shownKeys = keys;
+			const KEY = /^[a-z][a-zA-Z]*(\.[a-zA-Z0-9]+)+$/;
+			const check = (node: Node) => {
+				const texts = node.nodeType === Node.TEXT_NODE ? [node] : [];
+				const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+				while (walker.nextNode()) texts.push(walker.currentNode);
+				for (const text of texts) {
+					const value = (text.textContent ?? '').trim();
+					if (KEY.test(value) && text.parentElement?.tagName !== 'SCRIPT') keys.push(value);
+				}
+			};
+			new MutationObserver((records) => {
+				for (const record of records) {
+					if (record.type === 'characterData') check(record.target);
+					record.addedNodes.forEach(check);
+				}
+			}).observe(document, { subtree: true, childList: true, characterData: true });
+		});
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu entrada a México, paso a paso');
+		await page.getByLabel('Idioma').selectOption('en');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your entry to Mexico, step by step');
+		await page.getByRole('link', { name: 'Create account' }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your account');
+		expect(await page.evaluate(() => (window as unknown as { shownKeys: string[] }).shownKeys)).toEqual([]);
 		await context.close();
 	});
 

@@ -9,8 +9,9 @@ import { call, NetworkError } from './api';
  */
 const UNSENT_KEY = 'arribo.accountLanguage.unsent';
 
-export function applyAccountLanguage(language: string | undefined): void {
-	if (isLocale(language) && language !== i18n.locale) i18n.set(language);
+/** Switches to the account's language once its messages are loaded; a failed download keeps the current one. */
+export async function applyAccountLanguage(language: string | undefined): Promise<void> {
+	if (isLocale(language) && language !== i18n.locale) await i18n.set(language).catch(() => undefined);
 }
 
 export async function rememberAccountLanguage(locale: Locale): Promise<void> {

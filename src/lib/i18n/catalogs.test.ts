@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadCatalog } from './catalogs';
 import { placeholders } from './interpolate';
 import { LOCALES } from './locales';
 
@@ -51,6 +52,14 @@ describe('message catalogs', () => {
 					placeholders(source)
 				);
 			}
+		});
+	}
+
+	for (const locale of LOCALES) {
+		it(`loads every message of ${locale}, and only of ${locale}, once`, async () => {
+			const loaded = await loadCatalog(locale);
+			expect(new Map(Object.entries(loaded))).toEqual(readCatalog(locale));
+			expect(await loadCatalog(locale)).toBe(loaded);
 		});
 	}
 

@@ -1,4 +1,4 @@
-import { catalogs } from '$lib/i18n/catalogs';
+import { loadCatalog } from '$lib/i18n/catalogs';
 import type { Locale } from '$lib/i18n/locales';
 import { needsCjkFont, secondLanguage, type PdfLanguages } from './pdf-layout';
 
@@ -32,10 +32,11 @@ export function prepareOfflinePdfs(locale: Locale): void {
 /** Spanish and the traveller's language (English for a Spanish reader), with the font that second one needs. */
 export async function pdfLanguagesFor(locale: Locale): Promise<PdfLanguages> {
 	const second = secondLanguage(locale);
-	return {
-		second,
-		spanish: catalogs.es,
-		secondCatalog: catalogs[second],
-		cjkFont: needsCjkFont(second) ? await loadCjkFont() : undefined
-	};
+	// Each catalog is downloaded once per visit (and precached): usually only Spanish is new here.
+	const [spanish, secondCatalog, cjkFont] = await Promise.all([
+		loadCatalog('es'),
+		loadCatalog(second),
+		needsCjkFont(second) ? loadCjkFont() : undefined
+	]);
+	return { second, spanish, secondCatalog, cjkFont };
 }

@@ -11,7 +11,7 @@ import {
 } from '$domain/receipt-token';
 import { oneKey, testKeyPair } from '$domain/receipt-token/test-keys';
 import fs from 'node:fs';
-import { catalogs } from '$lib/i18n/catalogs';
+import { type Catalog, loadCatalog } from '$lib/i18n/catalogs';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 import { fmmPdf } from './fmm-pdf';
 import { needsCjkFont, secondLanguage, type PdfLanguages } from './pdf-layout';
@@ -54,6 +54,11 @@ const entry: EntryClaims = {
 const cjkFont = new Uint8Array(
 	fs.readFileSync(new URL('../../../static/fonts/arribo-cjk.ttf', import.meta.url))
 );
+
+/** Every locale's messages, loaded the way the app loads them. */
+const catalogs = Object.fromEntries(
+	await Promise.all(LOCALES.map(async (locale) => [locale, await loadCatalog(locale)] as const))
+) as Record<Locale, Catalog>;
 
 /** What the app hands the PDF builders for a traveller reading `locale` (the font from static/, as served). */
 function languagesFor(locale: Locale): PdfLanguages {

@@ -22,7 +22,11 @@ const appAliases: Plugin = {
 					catalogs[locale] = { ...catalogs[locale], ...messages };
 				}
 			}
-			return { contents: `export const catalogs = ${JSON.stringify(catalogs)};`, loader: 'js' };
+			return {
+				contents: `const catalogs = ${JSON.stringify(catalogs)};
+					export const loadCatalog = async (locale) => catalogs[locale];`,
+				loader: 'js'
+			};
 		});
 		b.onResolve({ filter: /^\$(lib|domain)\// }, async (args) => {
 			const base = args.path.startsWith('$lib/') ? 'src/lib/' : 'src/lib/domain/';
