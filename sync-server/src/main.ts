@@ -10,6 +10,8 @@ import { openAccountStore } from './storage/open-account-store.js';
 import { openOfficerStore } from './storage/open-officer-store.js';
 import { openStorage } from './storage/open-storage.js';
 import { loadKeyring } from './receipts/signing-keys.js';
+import { DeliveryService } from './outbox/delivery-service.js';
+import { replicationServices } from './replication/replication-service.js';
 
 async function main(): Promise<void> {
 	let config;
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
 	await storage.migrate();
 	const accountStore = await openAccountStore(config, storage);
 	const officerStore = await openOfficerStore(storage);
+	// One set of replication services for every writer, so receipts are issued whoever delivers a registration.
+	const replication = replicationServices(storage);
 
 	// With PORT=0 and no PUBLIC_URL (tests), the public address is known only once we listen.
 	let publicUrl = config.publicUrl;
@@ -44,12 +48,19 @@ async function main(): Promise<void> {
 		publicUrl: () => publicUrl,
 		log: { info: (obj, msg) => mailLog.info(obj, msg), error: (obj, msg) => mailLog.error(obj, msg) },
 		// Deleting an account erases everything the traveller replicated, files included.
-		onAccountDeleted: [async (accountId) => void (await storage.documents.deleteUserDatabase(accountId))]
+		onAccountDeleted: [async (accountId) => void (await storage.documents.deleteUserDatabase(accountId))],
+		recordsOf: (accountId) => replication.documents.exportByOwner(accountId)
 	});
 	const app = await buildApp({
 		config,
 		storage,
 		accounts,
+		replication,
+		delivery: new DeliveryService({
+			accounts: accountStore.store,
+			documents: storage.documents,
+			replication
+		}),
 		publicOrigin: () => publicUrl.origin,
 		keyring: await loadKeyring(process.env, config.dataDir),
 		principalResolvers: [

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { request as playwrightRequest } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
-import { linkFrom, mailFor } from './travellers';
+import { files, png, registerDocuments } from './registration-fixtures';
+import { linkFrom, mailFor, registerConfirmed as registerConfirmedThrough } from './travellers';
+import { answerControl, attachRequired, fillAdditional, fillTrip, reviewAndSend } from './wizard-steps';
 
 // Each flow derives PBKDF2 keys (600,000 iterations) and scrypt hashes several times, and runs axe on every
 // screen: on a loaded CI machine that outgrows the default 60 s.
@@ -296,7 +301,7 @@ test('kiosk: nothing of the traveller survives logout or 3 idle minutes', async 
 	await expect(page.locator('main')).not.toContainText(t.surnames);
 });
 
-test('my data: export contains the traveller, delete removes them from the server', async ({
+test("my data: the export holds the traveller, their records and files (no one else's); delete removes them", async ({
 	page,
 	server
 }) => {
@@ -304,18 +309,94 @@ test('my data: export contains the traveller, delete removes them from the serve
 	await registerConfirmed(page, server.dataDir, t);
 	await login(page, t);
 	await expectAccessible(page);
+	// A registered passport with its photo, as /documents leaves them (here sent from "another device").
+	const photo = png(48, 32);
+	const imageId = `document-image:${randomUUID()}`;
+	const documentId = `identity-document:${randomUUID()}`;
+	const stored = await page.request.post('/db/me/_bulk_docs', {
+		headers: { origin: server.baseURL },
+		data: {
+			docs: [
+				{
+					_id: imageId,
+					type: 'document-image',
+					createdAt: new Date().toISOString(),
+					purpose: 'passport',
+					contentType: 'image/png',
+					byteLength: photo.length,
+					_attachments: { file: { content_type: 'image/png', data: photo.toString('base64') } }
+				},
+				{
+					_id: documentId,
+					type: 'identity-document',
+					createdAt: new Date().toISOString(),
+					updatedAt: new Date().toISOString(),
+					holder: { relationship: 'self' },
+					documentType: 'P',
+					issuingState: 'ESP',
+					surnames: t.surnames,
+					givenNames: t.givenNames,
+					documentNumber: 'EX4455667',
+					nationality: 'ESP',
+					birthDate: '1988-03-04',
+					expiryDate: '2032-01-01',
+					sex: 'F',
+					source: 'manual',
+					imageId
+				}
+			]
+		}
+	});
+	expect(stored.status()).toBe(201);
+	// Another traveller with their own passport: nothing of theirs may appear in this export.
+	const other = newTraveller('other');
+	const otherApi = await playwrightRequest.newContext({ baseURL: server.baseURL });
+	await registerConfirmedThrough(otherApi, server.dataDir, other);
+	expect((await otherApi.post('/api/accounts/login', { data: other })).status()).toBe(200);
+	await registerDocuments(otherApi, server.baseURL, [
+		{ givenNames: 'Otra', surnames: other.surnames, relationship: 'self' }
+	]);
+	await otherApi.dispose();
+
+	// A pre-registration sent through the wizard, online.
+	await page.locator('header a[href$="/pre-registration"]').click();
+	await expect(page.locator('main fieldset label')).toHaveCount(1, { timeout: 20_000 });
+	await page.locator('main fieldset label').first().click();
+	await page.locator('main form button[type=submit]').click();
+	await fillTrip(page);
+	await fillAdditional(page);
+	await answerControl(page);
+	await attachRequired(page);
+	await reviewAndSend(page);
+	await expect(page.locator('main .status[data-status=sent]')).toHaveCount(1, { timeout: 60_000 });
+	await page.locator('header a[href$="/account"]').click();
 
 	const downloadPromise = page.waitForEvent('download');
 	await page.locator('main button', { hasText: /Descargar mis datos|Download my data/ }).click();
 	const download = await downloadPromise;
-	const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-	expect(exported.server.account).toMatchObject({
-		email: t.email,
-		surnames: t.surnames,
-		givenNames: t.givenNames
-	});
-	expect(exported.device.email).toBe(t.email);
-	expect(JSON.stringify(exported)).not.toMatch(/verifier|scrypt/);
+	expect(download.suggestedFilename()).toBe('arribo-my-data.zip');
+	const zip = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
+	const exported = JSON.parse(strFromU8(zip['arribo-my-data.json']!)) as {
+		account: Record<string, string>;
+		records: { _id: string; type: string; _attachments?: Record<string, { file: string }> }[];
+	};
+	expect(exported.account).toMatchObject({ email: t.email, surnames: t.surnames, givenNames: t.givenNames });
+	const types = exported.records.map((record) => record.type).sort();
+	expect(types).toEqual(
+		['attachment', 'attachment', 'document-image', 'identity-document', 'receipt', 'registration'].sort()
+	);
+	const image = exported.records.find((record) => record._id === imageId)!;
+	expect(Buffer.from(zip[image._attachments!.file!.file]!)).toEqual(photo);
+	for (const file of exported.records.filter((record) => record.type === 'attachment'))
+		expect(Buffer.from(zip[file._attachments!.file!.file]!)).toEqual(files.pdf());
+	const device = JSON.parse(strFromU8(zip['this-device.json']!));
+	expect(device).toMatchObject({ serverIncluded: true, device: { email: t.email } });
+	const everything = Object.values(zip)
+		.map((bytes) => Buffer.from(bytes).toString('latin1'))
+		.join('\n');
+	expect(everything).not.toContain(other.surnames);
+	expect(everything).not.toContain(other.email);
+	expect(everything).not.toMatch(/verifier|scrypt/);
 
 	await page.locator('main button', { hasText: /^(Eliminar mi cuenta|Delete my account)$/ }).click();
 	await expect(page.locator('#delete-title')).toBeFocused();

@@ -21,6 +21,21 @@ export interface StartOptions {
 	dataDir?: string;
 	appDir?: string;
 	env?: Record<string, string>;
+	/** A fixed port (to stop and start the same server at the same origin); a free one otherwise. */
+	port?: number;
+}
+
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+	const { createServer } = await import('node:net');
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
 }
 
 /** Starts the built sync-server on a free loopback port and waits until it listens. */
@@ -33,7 +48,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		env: {
 			...process.env,
 			...options.env,
-			PORT: '0',
+			PORT: String(options.port ?? 0),
+			// With a fixed port the server cannot learn its address by listening: say it (CSRF checks the origin).
+			...(options.port ? { PUBLIC_URL: `http://127.0.0.1:${options.port}` } : {}),
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			APP_DIR: appDir,

@@ -2,6 +2,9 @@ import { kiosk } from '$lib/device/kiosk.svelte';
 import type { DeviceCredential } from '$lib/device/device-db';
 import { openDeviceDb } from '$lib/device/open-device-db';
 import { forgetTraveller, wipeDeviceData } from '$lib/device/wipe';
+import { obtainCredential, releaseCredential } from '$lib/outbox/delivery-credential';
+import { OUTBOX_TABLE } from '$lib/outbox/outbox';
+import { outboxSender } from '$lib/outbox/sender.svelte';
 import {
 	normaliseEmail,
 	type RegistrationErrors,
@@ -66,10 +69,13 @@ class AccountSession {
 	/** Asks the server whether this browser has a session; offline, the traveller logs in again on the device. */
 	async init(): Promise<void> {
 		try {
+			// A kiosk traveller who left while the server was unreachable is logged out before anything else.
+			if (!(await this.finishKioskLogout())) return;
 			const answer = await call<ServerSession>('GET', 'session');
 			if (answer.status === 200) {
 				this.traveller = fromServer(answer.body);
 				await this.rememberServerState(answer.body);
+				if (kiosk.enabled) await obtainCredential();
 			}
 		} catch (error) {
 			if (!(error instanceof NetworkError)) throw error;
@@ -224,8 +230,11 @@ class AccountSession {
 		const email = normaliseEmail(emailInput);
 		const result = await this.serverLogin(email, password, remember && !kiosk.enabled);
 		if (result.kind === 'ok') {
+			kiosk.setLogoutPending(false); // the log-in rotated whatever session this browser had
 			this.traveller = fromServer(result.session);
 			if (!kiosk.enabled) await this.keepDeviceCredential(result.session, password);
+			// What lets this kiosk deliver the traveller's submission after they have left (confirmed only).
+			else if (result.session.confirmed) await obtainCredential();
 			return null;
 		}
 		if (result.kind === 'error') {
@@ -318,35 +327,65 @@ class AccountSession {
 		return null;
 	}
 
-	/** Ends the session; on a kiosk, every trace of the traveller leaves the device. */
+	/**
+	 * Ends the session; on a kiosk, every trace of the traveller leaves the device except a submission the
+	 * server has not acknowledged, which waits encrypted in the outbox.
+	 */
 	async logout(): Promise<void> {
 		try {
 			await call('POST', 'logout', {});
 		} catch {
-			// Offline: the server session runs out by itself; the cookie is HttpOnly.
+			// No answer: the cookie is HttpOnly, so a kiosk ends the server session as soon as it can.
+			if (kiosk.enabled) kiosk.setLogoutPending(true);
 		}
 		this.traveller = null;
 		this.recordsKey = null;
 		this.kioskPending = null;
-		if (kiosk.enabled) await wipeDeviceData({ keepStores: ['outbox'] });
+		if (kiosk.enabled) await this.leaveKiosk();
 	}
 
-	/** Everything Arribo holds about the traveller: the server's export plus what this device keeps. */
-	async exportData(): Promise<Record<string, unknown>> {
+	private async leaveKiosk(): Promise<void> {
+		await releaseCredential();
+		outboxSender.forgetOwn();
+		await wipeDeviceData({ keepStores: [OUTBOX_TABLE] });
+	}
+
+	/**
+	 * Ends the server session of a kiosk traveller whose log-out got no answer. Returns false while the
+	 * server cannot be reached (then no session may be trusted yet).
+	 */
+	async finishKioskLogout(): Promise<boolean> {
+		if (!kiosk.logoutPending()) return true;
+		try {
+			await call('POST', 'logout', {});
+		} catch (error) {
+			if (error instanceof NetworkError) return false;
+			throw error;
+		}
+		kiosk.setLogoutPending(false);
+		return true;
+	}
+
+	/**
+	 * Everything Arribo holds about the traveller, as one ZIP: the server's archive (account, every record,
+	 * each file as itself) with `this-device.json` added, what this device keeps. Offline, the device's part.
+	 */
+	async exportData(): Promise<Blob> {
 		const traveller = this.traveller;
 		if (!traveller) throw new Error('not signed in');
-		let server: unknown = null;
+		const { strToU8, unzipSync, zipSync } = await import('fflate');
+		let entries: Record<string, Uint8Array> = {};
 		try {
-			const answer = await call('GET', 'export');
-			if (answer.status === 200) server = answer.body;
+			const response = await fetch('/api/accounts/export', { credentials: 'same-origin', cache: 'no-store' });
+			if (response.ok) entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
 		} catch {
-			server = null;
+			entries = {};
 		}
 		const credential = await (await openDeviceDb()).credentials.get(traveller.email);
-		return {
-			format: 'arribo-my-data/1',
+		const device = {
+			format: 'arribo-my-data/2',
 			exportedAt: new Date().toISOString(),
-			server,
+			serverIncluded: 'arribo-my-data.json' in entries,
 			device: credential
 				? {
 						email: credential.email,
@@ -357,6 +396,9 @@ class AccountSession {
 					}
 				: null
 		};
+		entries['this-device.json'] = strToU8(JSON.stringify(device, null, 2));
+		const archive = zipSync(entries, { level: 0 });
+		return new Blob([archive], { type: 'application/zip' });
 	}
 
 	/** Deletes the account on the server and every record of it on this device. */
@@ -375,7 +417,7 @@ class AccountSession {
 		this.traveller = null;
 		this.recordsKey = null;
 		this.kioskPending = null;
-		if (kiosk.enabled) await wipeDeviceData({ keepStores: ['outbox'] });
+		if (kiosk.enabled) await this.leaveKiosk();
 		return 'deleted';
 	}
 }

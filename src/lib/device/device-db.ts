@@ -67,6 +67,20 @@ export interface DocumentDraft {
 	updatedAt: number;
 }
 
+/**
+ * A kiosk submission the server has not acknowledged yet (issue #3): its records and the delivery
+ * credential, AES-GCM-encrypted with a key made for this entry on this device (non-extractable, kept
+ * here and deleted with the entry). Nothing in clear says whose it is.
+ */
+export interface OutboxEntry {
+	/** Random, unrelated to the traveller or the registration. */
+	id: string;
+	createdAt: number;
+	key: CryptoKey;
+	iv: string;
+	ciphertext: string;
+}
+
 export const DEVICE_DB_NAME = 'arribo-device';
 
 export class DeviceDb extends Dexie {
@@ -78,6 +92,8 @@ export class DeviceDb extends Dexie {
 	localAccounts!: EntityTable<LocalAccount, 'email'>;
 	questionSets!: EntityTable<StoredQuestionSet, 'version'>;
 	documentDrafts!: EntityTable<DocumentDraft, 'accountKey'>;
+	/** Kiosk submissions waiting for the server, kept through the kiosk wipe (see $lib/outbox). */
+	outbox!: EntityTable<OutboxEntry, 'id'>;
 
 	constructor() {
 		super(DEVICE_DB_NAME);
@@ -91,5 +107,7 @@ export class DeviceDb extends Dexie {
 		});
 		// Documents (issue #4): the unfinished document of each account on this device.
 		this.version(3).stores({ documentDrafts: 'accountKey' });
+		// Accounts (issue #3): the kiosk outbox of unsent submissions.
+		this.version(4).stores({ outbox: 'id' });
 	}
 }

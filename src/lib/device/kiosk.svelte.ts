@@ -4,6 +4,8 @@
  * (a warning with a "continue" button appears 30 seconds before). No offline log-in verifier is kept.
  */
 const KIOSK_KEY = 'arribo.kiosk';
+/** Set when a kiosk log-out got no answer from the server: the next chance ends that server session. */
+export const KIOSK_LOGOUT_PENDING_KEY = 'arribo.kiosk.logout-pending';
 export const KIOSK_IDLE_MS = 3 * 60_000;
 export const KIOSK_WARNING_MS = 30_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
@@ -27,6 +29,23 @@ class Kiosk {
 		if (on) localStorage.setItem(KIOSK_KEY, 'on');
 		else localStorage.removeItem(KIOSK_KEY);
 		this.enabled = on;
+	}
+
+	logoutPending(): boolean {
+		try {
+			return localStorage.getItem(KIOSK_LOGOUT_PENDING_KEY) === '1';
+		} catch {
+			return false;
+		}
+	}
+
+	setLogoutPending(pending: boolean): void {
+		try {
+			if (pending) localStorage.setItem(KIOSK_LOGOUT_PENDING_KEY, '1');
+			else localStorage.removeItem(KIOSK_LOGOUT_PENDING_KEY);
+		} catch {
+			// Storage blocked: the server session still ends at its idle timeout.
+		}
 	}
 
 	/** Watches for interaction and calls `onIdle` after 3 idle minutes; returns the function that stops it. */

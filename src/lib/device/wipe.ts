@@ -1,7 +1,8 @@
+import { KIOSK_LOGOUT_PENDING_KEY } from './kiosk.svelte';
 import { openDeviceDb } from './open-device-db';
 
 /** localStorage keys that describe the device, not a traveller. */
-const DEVICE_KEYS = new Set(['arribo.kiosk']);
+const DEVICE_KEYS = new Set(['arribo.kiosk', KIOSK_LOGOUT_PENDING_KEY]);
 /** The service worker's precache holds only the app's own code and assets: never personal data. */
 const isAppPrecache = (name: string) => name.startsWith('workbox-precache');
 
@@ -16,8 +17,8 @@ function deleteDatabase(name: string): Promise<void> {
 
 export interface WipeOptions {
 	/**
-	 * Device tables to keep, by name. The hook for the outbox of unsent submissions (a later issue): a kiosk
-	 * wipes everything else but must not lose a submission that has not reached the server yet.
+	 * Device tables to keep, by name: the kiosk keeps its outbox of unsent submissions (`$lib/outbox`),
+	 * which must not lose a submission that has not reached the server yet.
 	 */
 	keepStores?: string[];
 }

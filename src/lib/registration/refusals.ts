@@ -20,5 +20,6 @@ export function refusalMessage(reason: string): string {
 	if (code === 'attachment_purpose' || code === 'attachment_type' || code === 'attachment_size')
 		return t(`wizard.refusal.${code}`, { file });
 	if (code === 'immutable') return t('wizard.refusal.immutable');
+	if (code === 'unconfirmed') return t('wizard.review.unconfirmed');
 	return t('wizard.refusal.unknown');
 }

@@ -18,6 +18,7 @@ import { isLanguage, type Language } from '../domain/languages.js';
 import type { Mailer } from '../mail/mailer.js';
 import { type MailKind, renderMail } from '../mail/templates.js';
 import type { AccountRecord, AccountStore, SessionRecord } from './account-store.js';
+import { type ExportedRecord, exportArchive } from './export-archive.js';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 import { emailKey, newId, newSecretToken, tokenHash } from './secrets.js';
 
@@ -32,6 +33,8 @@ export interface AccountServiceDeps {
 	log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
 	/** Other features' data about a traveller (replication database, registrations) deleted with the account. */
 	onAccountDeleted?: ((accountId: string) => Promise<void>)[];
+	/** The traveller's replicated records with their files, for the export (absent: none are exported). */
+	recordsOf?: (accountId: string) => Promise<ExportedRecord[]>;
 }
 
 export interface Registration {
@@ -347,14 +350,18 @@ export class AccountService {
 		if (token) await this.store.deleteSession(tokenHash(token));
 	}
 
-	/** Everything the server holds about the account (sessions without their hashes). */
-	async exportData(accountId: string): Promise<object> {
+	/**
+	 * Everything the server holds about the account as a ZIP: the account, its sessions (without their
+	 * hashes) and every replicated record (documents, pre-registrations, receipts, entry records…) with
+	 * its files.
+	 */
+	async exportData(accountId: string): Promise<Uint8Array> {
 		const account = await this.store.findAccountById(accountId);
 		if (!account) throw new Error('account not found');
 		const sessions = await this.store.listSessionsOf(accountId);
 		const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-		return {
-			format: 'arribo-export/1',
+		const summary = {
+			format: 'arribo-export/2',
 			exportedAt: iso(this.clock()),
 			account: {
 				id: account.id,
@@ -373,10 +380,9 @@ export class AccountService {
 				createdAt: iso(s.createdAt),
 				lastSeenAt: iso(s.lastSeenAt),
 				rememberedDevice: s.remember
-			})),
-			// Registrations, documents and receipts join this export when those features land.
-			registrations: []
+			}))
 		};
+		return exportArchive(summary, (await this.deps.recordsOf?.(accountId)) ?? []);
 	}
 
 	async deleteAccount(accountId: string): Promise<void> {

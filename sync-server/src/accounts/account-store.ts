@@ -43,6 +43,19 @@ export interface SessionRecord {
 }
 
 /**
+ * A kiosk's credential to deliver one traveller's queued submission after they have left (see
+ * sync-server/src/outbox/). Only its SHA-256 is stored; it expires and can be revoked.
+ */
+export interface DeliveryCredentialRecord {
+	/** SHA-256 of the credential in hex. */
+	hash: string;
+	accountId: string;
+	createdAt: number;
+	expiresAt: number;
+	revokedAt: number | null;
+}
+
+/**
  * Account persistence, one implementation per storage adapter (SQLite, PostgreSQL) with the same
  * behaviour. Nothing a caller needs may live only in process memory: several server processes share it.
  */
@@ -71,6 +84,11 @@ export interface AccountStore {
 	deleteSession(hash: string): Promise<void>;
 	deleteSessionsOf(accountId: string): Promise<void>;
 	listSessionsOf(accountId: string): Promise<SessionRecord[]>;
+
+	insertDeliveryCredential(credential: DeliveryCredentialRecord): Promise<void>;
+	findDeliveryCredential(hash: string): Promise<DeliveryCredentialRecord | null>;
+	/** Marks it revoked (if it was not already); unknown hashes are ignored. */
+	revokeDeliveryCredential(hash: string, at: number): Promise<void>;
 
 	getThrottle(key: string): Promise<ThrottleState | null>;
 	/** Adds one failure atomically and returns the new count. */

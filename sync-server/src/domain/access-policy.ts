@@ -2,7 +2,7 @@ import { CouchError, forbidden, notFound, unauthorized } from './couch-error.js'
 
 /** Who asks, as the domain sees it (mirrors http/principal.ts without depending on it). */
 export type Actor =
-	| { role: 'traveller'; userId: string }
+	| { role: 'traveller'; userId: string; confirmed?: boolean }
 	| { role: 'officer'; userId: string }
 	| { role: 'admin'; userId: 'admin' }
 	| null;

@@ -6,6 +6,8 @@
  * `registration:<code>[:<detail>]` that the app turns into plain words.
  */
 export const REGISTRATION_PREFIX = 'registration:';
+/** The refusal of a registration from an account whose e-mail is not confirmed yet. */
+export const UNCONFIRMED_REFUSAL = 'registration:unconfirmed';
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const MAX_STAY_DAYS = 180;
 const CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];

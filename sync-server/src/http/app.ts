@@ -6,6 +6,8 @@ import type { Storage } from '../storage/port.js';
 import { registerCouchRoutes } from './couch/couch-routes.js';
 import { registerOriginCheck } from './accounts/csrf.js';
 import { registerAccountRoutes } from './accounts/routes.js';
+import type { DeliveryService } from '../outbox/delivery-service.js';
+import { registerOutboxRoutes } from './outbox/routes.js';
 import { registerQuestionSetRoutes } from './registrations/question-set-routes.js';
 import { EntryDesk, type EntryWriter } from '../officers/entry-desk.js';
 import type { OfficerAuth } from '../officers/officer-auth.js';
@@ -36,6 +38,8 @@ export interface AppDeps {
 	replication?: ReplicationServices;
 	/** Officer console API (/api/officer/*); needs `accounts`. */
 	officers?: { store: OfficerStore; auth: OfficerAuth; writeEntry?: EntryWriter };
+	/** Kiosk outboxes (/api/outbox/*): delivery credentials and delayed delivery of submissions. */
+	delivery?: DeliveryService;
 	/** Signing keys for receipts and entry records (receipts are issued, /api/keys served, only with them). */
 	keyring?: Keyring;
 }
@@ -49,7 +53,8 @@ export async function buildApp({
 	publicOrigin,
 	replication = replicationServices(storage),
 	officers,
-	keyring
+	keyring,
+	delivery
 }: AppDeps): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: loggerOptions(config),
@@ -84,6 +89,7 @@ export async function buildApp({
 		}
 	});
 
+	if (delivery) await registerOutboxRoutes(app, delivery);
 	await registerQuestionSetRoutes(app);
 	await registerCouchRoutes(app, replication);
 	await registerStaticApp(app, config.appDir, shell);

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * resolvers (session cookie, admin basic auth) fill it in, routes only read it.
  */
 export type Principal =
-	| { role: 'traveller'; userId: string; sessionId: string }
+	/** `confirmed`: the e-mail is confirmed; until then the traveller may keep records but not submit. */
+	| { role: 'traveller'; userId: string; sessionId: string; confirmed: boolean }
 	| { role: 'officer'; userId: string; sessionId: string }
 	| { role: 'admin'; userId: 'admin' };
 

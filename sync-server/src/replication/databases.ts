@@ -11,6 +11,11 @@ export interface OpenDb {
 	writer: Writer;
 	/** The traveller whose virtual database this is (absent for named databases). */
 	ownerUserId?: string;
+	/**
+	 * Whether registrations (submissions) may be written here: a traveller's only once their e-mail is
+	 * confirmed. Drafts stay on the device, and documents and files are accepted before that.
+	 */
+	mayRegister: boolean;
 }
 
 export class Databases {
@@ -24,17 +29,38 @@ export class Databases {
 				dbId: await this.store.userDatabase(target.ownerUserId),
 				name,
 				writer: 'traveller',
-				ownerUserId: target.ownerUserId
+				ownerUserId: target.ownerUserId,
+				mayRegister: actor?.role === 'traveller' && actor.confirmed === true
 			};
 		}
 		const dbId = await this.store.namedDatabase(target.name);
 		if (dbId === null) throw notFound('Database does not exist.');
-		return { dbId, name, writer: 'admin' };
+		return { dbId, name, writer: 'admin', mayRegister: true };
 	}
 
 	/** The server's own handle on a traveller's virtual database (receipts, entries, officer review). */
 	async forOwner(ownerUserId: string): Promise<OpenDb> {
-		return { dbId: await this.store.userDatabase(ownerUserId), name: 'me', writer: 'server', ownerUserId };
+		return {
+			dbId: await this.store.userDatabase(ownerUserId),
+			name: 'me',
+			writer: 'server',
+			ownerUserId,
+			mayRegister: true
+		};
+	}
+
+	/**
+	 * A traveller's virtual database as a kiosk's delivery credential writes to it: held to every traveller
+	 * rule of the write path (the credential's own, narrower scope is checked before).
+	 */
+	async forDelivery(ownerUserId: string, ownerConfirmed: boolean): Promise<OpenDb> {
+		return {
+			dbId: await this.store.userDatabase(ownerUserId),
+			name: 'me',
+			writer: 'traveller',
+			ownerUserId,
+			mayRegister: ownerConfirmed
+		};
 	}
 
 	async create(actor: Actor, name: string): Promise<void> {

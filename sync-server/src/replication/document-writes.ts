@@ -52,7 +52,7 @@ export class DocumentWrites {
 		});
 		if (db.writer === 'traveller') {
 			// Sent pre-registrations and their files are checked again here, whatever the app did.
-			const refusals = await registrationRefusals(this.store, db.dbId, prepared);
+			const refusals = await registrationRefusals(this.store, db.dbId, prepared, db.mayRegister);
 			for (const [index, error] of refusals)
 				results[index] = errorResult(prepared.find((d) => d.index === index)?.id, error);
 			prepared = prepared.filter((doc) => !refusals.has(doc.index));

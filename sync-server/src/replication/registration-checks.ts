@@ -4,7 +4,8 @@ import {
 	attachmentRecordProblem,
 	attachmentRefs,
 	REGISTRATION_PREFIX,
-	registrationProblem
+	registrationProblem,
+	UNCONFIRMED_REFUSAL
 } from '../domain/registration-rules.js';
 import type { DocumentStore } from '../storage/port.js';
 import type { PreparedDoc } from './write-planner.js';
@@ -14,11 +15,14 @@ import type { PreparedDoc } from './write-planner.js';
  * Returns a `forbidden` refusal per refused input index: PouchDB reports those as 'denied' and carries on
  * with the rest of the batch. Attachment records may have arrived in an earlier batch or this one
  * (the app writes files before the registration, and PouchDB pushes in sequence order).
+ * A traveller whose e-mail is not confirmed (`mayRegister` false) has every registration refused; their
+ * documents and files are still accepted, as the app lets them prepare everything before confirming.
  */
 export async function registrationRefusals(
 	store: DocumentStore,
 	dbId: number,
-	prepared: PreparedDoc[]
+	prepared: PreparedDoc[],
+	mayRegister: boolean
 ): Promise<Map<number, Error>> {
 	const refusals = new Map<number, Error>();
 	const inBatch = new Map<string, Record<string, unknown>>();
@@ -34,6 +38,10 @@ export async function registrationRefusals(
 	for (const doc of prepared) {
 		const isRegistration = doc.type === 'registration' || doc.id.startsWith(REGISTRATION_PREFIX);
 		if (!isRegistration || doc.parsed.metadata.deleted) continue;
+		if (!mayRegister) {
+			refusals.set(doc.index, forbidden(UNCONFIRMED_REFUSAL));
+			continue;
+		}
 		const body = { ...(doc.parsed.data as Record<string, unknown>), _id: doc.id };
 		const problem = registrationProblem(body) ?? (await attachmentsProblem(store, dbId, body, inBatch));
 		if (problem) refusals.set(doc.index, forbidden(problem));

@@ -47,15 +47,16 @@ export async function freshStorage(kind: StorageKind, dataDir: string): Promise<
 
 /**
  * TEST ONLY: a principal resolver that trusts a header carrying a random per-test secret and a user id,
- * standing in for the session cookies of the accounts feature.
+ * standing in for the session cookies of the accounts feature. `<secret>:<user>:unconfirmed` stands for a
+ * traveller whose e-mail is not confirmed yet.
  */
 export function testTravellerResolver(secret: string): PrincipalResolver {
 	return async (request) => {
 		const header = request.headers['x-test-traveller'];
 		if (typeof header !== 'string') return null;
-		const [given, userId] = header.split(':');
+		const [given, userId, state] = header.split(':');
 		if (given !== secret || !userId) return null;
-		return { role: 'traveller', userId, sessionId: 'test' };
+		return { role: 'traveller', userId, sessionId: 'test', confirmed: state !== 'unconfirmed' };
 	};
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { strFromU8, unzipSync } from 'fflate';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -536,7 +537,9 @@ for (const factory of factories) {
 			expect(exported.status).toBe(200);
 			expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
 			expect(exported.headers.get('cache-control')).toBe('no-store');
-			const data = await exported.json();
+			expect(exported.headers.get('content-type')).toBe('application/zip');
+			const zip = unzipSync(new Uint8Array(await exported.arrayBuffer()));
+			const data = JSON.parse(strFromU8(zip['arribo-my-data.json']!));
 			expect(data.account).toMatchObject({ email: t.email.toLowerCase(), surnames: 'López Díaz' });
 			expect(JSON.stringify(data)).not.toMatch(/scrypt|hash/i);
 			expect((await h.get('/api/accounts/export')).status).toBe(401);

@@ -127,11 +127,11 @@ export async function registerAccountRoutes(
 	app.get('/api/accounts/export', async (request, reply) => {
 		const principal = request.principal;
 		if (!principal || principal.role === 'admin') return unauthenticated(reply);
-		const data = await accounts.exportData(principal.userId);
+		const archive = await accounts.exportData(principal.userId);
 		return reply
-			.header('Content-Disposition', 'attachment; filename="arribo-my-data.json"')
-			.type('application/json; charset=utf-8')
-			.send(JSON.stringify(data, null, 2));
+			.header('Content-Disposition', 'attachment; filename="arribo-my-data.zip"')
+			.type('application/zip')
+			.send(Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength));
 	});
 
 	app.delete('/api/accounts/me', async (request, reply) => {

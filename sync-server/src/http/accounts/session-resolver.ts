@@ -12,7 +12,14 @@ export function sessionCookieResolver(accounts: AccountService, https: boolean):
 		try {
 			const live = await accounts.resolveSession(token);
 			if (!live) return null;
-			return { role: live.account.role, userId: live.account.id, sessionId: live.session.id };
+			const { account, session } = live;
+			if (account.role === 'officer') return { role: 'officer', userId: account.id, sessionId: session.id };
+			return {
+				role: 'traveller',
+				userId: account.id,
+				sessionId: session.id,
+				confirmed: account.confirmedAt !== null
+			};
 		} catch (error) {
 			request.log.error({ err: (error as Error).message }, 'session lookup failed');
 			return null;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type {
 	AccountRecord,
 	AccountStore,
+	DeliveryCredentialRecord,
 	SessionRecord,
 	TokenRecord
 } from '../../accounts/account-store.js';
@@ -55,6 +56,20 @@ export const pgAccountMigrations: Migration[] = [
 				last_failure_at BIGINT NOT NULL,
 				locked_until BIGINT
 			);
+		`
+	},
+	{
+		version: 201,
+		name: 'delivery credentials for kiosk outboxes',
+		sql: `
+			CREATE TABLE delivery_credentials (
+				hash TEXT PRIMARY KEY,
+				account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+				created_at BIGINT NOT NULL,
+				expires_at BIGINT NOT NULL,
+				revoked_at BIGINT
+			);
+			CREATE INDEX delivery_credentials_account ON delivery_credentials(account_id);
 		`
 	}
 ];
@@ -260,6 +275,32 @@ export class PgAccountStore implements AccountStore {
 		return (
 			await this.rows('SELECT * FROM sessions WHERE account_id = $1 ORDER BY created_at', [accountId])
 		).map((row) => toSession(row)!);
+	}
+
+	async insertDeliveryCredential(c: DeliveryCredentialRecord): Promise<void> {
+		await this.pool.query(
+			'INSERT INTO delivery_credentials (hash, account_id, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5)',
+			[c.hash, c.accountId, c.createdAt, c.expiresAt, c.revokedAt]
+		);
+	}
+
+	async findDeliveryCredential(hash: string): Promise<DeliveryCredentialRecord | null> {
+		const row = (await this.rows('SELECT * FROM delivery_credentials WHERE hash = $1', [hash]))[0];
+		if (!row) return null;
+		return {
+			hash: row.hash as string,
+			accountId: row.account_id as string,
+			createdAt: num(row.created_at)!,
+			expiresAt: num(row.expires_at)!,
+			revokedAt: num(row.revoked_at)
+		};
+	}
+
+	async revokeDeliveryCredential(hash: string, at: number): Promise<void> {
+		await this.pool.query(
+			'UPDATE delivery_credentials SET revoked_at = $1 WHERE hash = $2 AND revoked_at IS NULL',
+			[at, hash]
+		);
 	}
 
 	async getThrottle(key: string): Promise<ThrottleState | null> {

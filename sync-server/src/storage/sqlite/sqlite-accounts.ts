@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type {
 	AccountRecord,
 	AccountStore,
+	DeliveryCredentialRecord,
 	SessionRecord,
 	TokenRecord
 } from '../../accounts/account-store.js';
@@ -55,6 +56,20 @@ export const sqliteAccountMigrations: Migration[] = [
 				last_failure_at INTEGER NOT NULL,
 				locked_until INTEGER
 			);
+		`
+	},
+	{
+		version: 201,
+		name: 'delivery credentials for kiosk outboxes',
+		sql: `
+			CREATE TABLE delivery_credentials (
+				hash TEXT PRIMARY KEY,
+				account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+				created_at INTEGER NOT NULL,
+				expires_at INTEGER NOT NULL,
+				revoked_at INTEGER
+			);
+			CREATE INDEX delivery_credentials_account ON delivery_credentials(account_id);
 		`
 	}
 ];
@@ -248,6 +263,33 @@ export class SqliteAccountStore implements AccountStore {
 				.prepare('SELECT * FROM sessions WHERE account_id = ? ORDER BY created_at')
 				.all(accountId) as Row[]
 		).map((row) => toSession(row)!);
+	}
+
+	async insertDeliveryCredential(c: DeliveryCredentialRecord): Promise<void> {
+		this.db
+			.prepare(
+				'INSERT INTO delivery_credentials (hash, account_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)'
+			)
+			.run(c.hash, c.accountId, c.createdAt, c.expiresAt, c.revokedAt);
+	}
+
+	async findDeliveryCredential(hash: string): Promise<DeliveryCredentialRecord | null> {
+		const row = this.db.prepare('SELECT * FROM delivery_credentials WHERE hash = ?').get(hash) as
+			Row | undefined;
+		if (!row) return null;
+		return {
+			hash: row.hash as string,
+			accountId: row.account_id as string,
+			createdAt: row.created_at as number,
+			expiresAt: row.expires_at as number,
+			revokedAt: (row.revoked_at as number | null) ?? null
+		};
+	}
+
+	async revokeDeliveryCredential(hash: string, at: number): Promise<void> {
+		this.db
+			.prepare('UPDATE delivery_credentials SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL')
+			.run(at, hash);
 	}
 
 	async getThrottle(key: string): Promise<ThrottleState | null> {
