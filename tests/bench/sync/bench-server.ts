@@ -10,6 +10,7 @@ import { buildApp } from '../../../sync-server/src/http/app.js';
 import type { PrincipalResolver } from '../../../sync-server/src/http/principal.js';
 import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postgres-storage.js';
 import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
+import type { ServerStats } from './servers.js';
 
 const secret = process.env.BENCH_SECRET ?? '';
 const travellers: PrincipalResolver = async (request) => {
@@ -33,9 +34,12 @@ const app = await buildApp({
 	principalResolvers: [travellers, ...(config.admin ? [adminPrincipalResolver(config.admin)] : [])]
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-// Server-side time per request kind (from request to last byte), written to DATA_DIR on stop, so the
-// report can tell server latency from the time the (busy) client process adds on top.
-const timings: Record<string, number[]> = {};
+// What the server did, written to DATA_DIR on stop, so the report can tell server latency from the time
+// the (busy) client processes add on top: time per request kind (request received to last byte sent),
+// the server's event-loop delay sampled every 20 ms, and the CPU it used after start-up.
+const requests: Record<string, number[]> = {};
+const loopDelayMs: number[] = [];
+const cpuAtStart = process.cpuUsage();
 app.server.prependListener('request', (request, response) => {
 	const began = performance.now();
 	const path = (request.url ?? '').split('?')[0] ?? '';
@@ -43,11 +47,19 @@ app.server.prependListener('request', (request, response) => {
 		request.method === 'PUT' && /^\/db\/me\/[^_/][^/]*$/.test(path)
 			? 'doc write (PUT)'
 			: `${request.method} ${path.replace(/^\/db\/me\/(_[a-z_]+).*$/, '$1').replace(/^\/db\/me\/[^_].*$/, 'doc')}`;
-	response.on('finish', () => (timings[kind] ??= []).push(performance.now() - began));
+	response.on('finish', () => (requests[kind] ??= []).push(performance.now() - began));
 });
+let tick = performance.now();
+setInterval(() => {
+	const now = performance.now();
+	loopDelayMs.push(Math.max(0, now - tick - 20));
+	tick = now;
+}, 20).unref();
 console.log(`LISTENING ${address}`);
 process.on('SIGTERM', () => {
-	fs.writeFileSync(path.join(config.dataDir, 'bench-timings.json'), JSON.stringify(timings));
+	const cpu = process.cpuUsage(cpuAtStart);
+	const stats: ServerStats = { requests, loopDelayMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+	fs.writeFileSync(path.join(config.dataDir, 'bench-stats.json'), JSON.stringify(stats));
 	void app
 		.close()
 		.then(() => storage.close())

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { createRequire } from 'node:module';
 
 // Loaded untyped on purpose: @types/pouchdb-core pulls the DOM library into the server's type check.
@@ -22,6 +23,13 @@ export class Traffic {
 	}
 }
 
+/**
+ * PouchDB's Node fetch (node-fetch 2) sends `Connection: close` unless given an agent, so every request
+ * would open a new TCP connection; browsers keep connections alive, and so does this client (for every
+ * server alike, the peer included).
+ */
+const keepAlive = new http.Agent({ keepAlive: true });
+
 let counter = 0;
 export function localDb(): PouchDB.Database {
 	counter += 1;
@@ -34,7 +42,7 @@ export function remoteDb(url: string, headers: Record<string, string>, traffic?:
 		fetch: async (input: string | Request, init?: RequestInit) => {
 			const merged = new Headers(init?.headers);
 			for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-			const response: Response = await PouchDB.fetch(input, { ...init, headers: merged });
+			const response: Response = await PouchDB.fetch(input, { ...init, headers: merged, agent: keepAlive });
 			if (traffic) {
 				traffic.requests += 1;
 				const body = init?.body;

@@ -119,13 +119,17 @@ for (const kind of kinds) {
 			await server.stop();
 			await dropSchema(server.pgSchema);
 		}
-		const timings = server.serverTimings?.() ?? {};
-		serverSide[kind] = Object.fromEntries(
-			Object.entries(timings).map(([name, values]) => [
-				name,
-				{ count: values.length, p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)) }
-			])
-		);
+		const stats = server.serverStats?.();
+		const summary = (values: number[]) => ({
+			count: values.length,
+			p50Ms: round(percentile(values, 50)),
+			p95Ms: round(percentile(values, 95))
+		});
+		serverSide[kind] = {
+			...Object.fromEntries(Object.entries(stats?.requests ?? {}).map(([name, v]) => [name, summary(v)])),
+			'(server event-loop delay, 20 ms samples)': summary(stats?.loopDelayMs ?? [])
+		};
+		results.travellers[kind]!.serverCpuMs = stats?.cpuMs;
 	});
 }
 for (const kind of kinds) {
@@ -171,14 +175,18 @@ const md = [
 	'',
 	'## 100 travellers live-syncing at once (10 writes each through the server)',
 	'',
-	'| server | writes | p50 ms | p95 ms | max ms | errors | clients fully replicated back | wall ms |',
-	'|---|---|---|---|---|---|---|---|',
+	'Travellers are spread over several client processes; "client loop p95" is the worst client event-loop delay',
+	'while writing, the part of the latency the (shared-core) client side adds.',
+	'',
+	'| server | client processes | writes | p50 ms | p95 ms | max ms | errors | clients fully replicated back | wall ms | client loop p95 ms | CPU s clients / server |',
+	'|---|---|---|---|---|---|---|---|---|---|---|',
 	...Object.entries(results.travellers).map(
 		([name, t]) =>
-			`| ${name} | ${t.writes} | ${t.p50Ms} | ${t.p95Ms} | ${t.maxMs} | ${t.errors} | ${t.replicatedBack}/${t.travellers} | ${t.wallMs} |`
+			`| ${name} | ${t.processes} | ${t.writes} | ${t.p50Ms} | ${t.p95Ms} | ${t.maxMs} | ${t.errors} | ${t.replicatedBack}/${t.travellers} | ${t.wallMs} | ${t.clientLoopDelayP95Ms} | ${(t.clientCpuMs / 1000).toFixed(1)} / ${t.serverCpuMs === undefined ? '?' : (t.serverCpuMs / 1000).toFixed(1)} |`
 	),
 	'',
-	'Server-side time per request kind during that run (request received to last byte sent):',
+	'Server-side time per request kind during that run (request received to last byte sent; `_changes` includes',
+	"long-polls waiting for a change), and the server process's own event-loop delay:",
 	'',
 	'| server | request kind | count | p50 ms | p95 ms |',
 	'|---|---|---|---|---|',
