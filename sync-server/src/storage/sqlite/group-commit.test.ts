@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit.js';
-import { datasync, WalSync } from './wal-sync.js';
+import { fdatasync, WalSync } from './wal-sync.js';
 
 /** A WAL database in a fresh directory, and the real WAL flush with every start and end written down. */
 function setup() {
@@ -14,15 +14,15 @@ function setup() {
 	db.pragma('synchronous = FULL');
 	db.exec('CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)');
 	const events: string[] = [];
-	const wal = new WalSync(`${file}-wal`, async (walPath) => {
+	const wal = new WalSync(`${file}-wal`, async (fd) => {
 		events.push('flush started');
-		await datasync(walPath);
+		await fdatasync(fd);
 		events.push('flush done');
 	});
 	// A second connection sees only what was committed.
 	const reader = new Database(file, { readonly: true });
 	const committed = () => (reader.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
-	return { db, wal, events, committed, close: () => (reader.close(), db.close()) };
+	return { db, wal, events, committed, close: () => (wal.close(), reader.close(), db.close()) };
 }
 
 describe('SQLite group commit', () => {
@@ -64,6 +64,18 @@ describe('SQLite group commit', () => {
 		expect(events).toEqual(['flush started', 'flush done']);
 		close();
 	});
+
+	it('answers a checkpoint committed beside durable writes without waiting for their flush', async () => {
+		const { db, wal, events, close } = setup();
+		const commits = new GroupCommit(db, wal);
+		const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+		await Promise.all([
+			commits.run(() => insert.run('write')).then(() => events.push('write answered')),
+			commits.run(() => insert.run('checkpoint'), false).then(() => events.push('checkpoint answered'))
+		]);
+		expect(events).toEqual(['flush started', 'checkpoint answered', 'flush done', 'write answered']);
+		close();
+	});
 });
 
 describe('WAL flush', () => {
@@ -92,5 +104,6 @@ describe('WAL flush', () => {
 		await expect(wal.sync()).rejects.toThrow(/ENOENT/);
 		fs.writeFileSync(path.join(dir, 'missing-wal'), 'frames');
 		await expect(wal.sync()).resolves.toBeUndefined();
+		wal.close();
 	});
 });

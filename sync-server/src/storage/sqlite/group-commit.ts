@@ -66,16 +66,26 @@ export class GroupCommit {
 		} finally {
 			this.fullSync.run();
 		}
-		const settle = () =>
-			batch.forEach((item, index) => {
-				const outcome = outcomes[index]!;
-				if (outcome.ok) item.resolve(outcome.value);
-				else item.reject(outcome.value);
-			});
-		if (!this.wal || !batch.some((item) => item.durable)) return settle();
-		// Committed but not yet known to be on disk: nobody hears "ok" before the flush.
-		this.wal.sync().then(settle, (error: unknown) => {
-			for (const item of batch) item.reject(error);
+		const settle = (item: Pending, index: number) => {
+			const outcome = outcomes[index]!;
+			if (outcome.ok) item.resolve(outcome.value);
+			else item.reject(outcome.value);
+		};
+		// Failed writes left nothing behind and checkpoints need no flush: they are answered now.
+		const waiting: [Pending, number][] = [];
+		batch.forEach((item, index) => {
+			if (this.wal && item.durable && outcomes[index]!.ok) waiting.push([item, index]);
+			else settle(item, index);
 		});
+		if (!this.wal || waiting.length === 0) return;
+		// Committed but not yet known to be on disk: no durable write hears "ok" before the flush.
+		this.wal.sync().then(
+			() => waiting.forEach(([item, index]) => settle(item, index)),
+			(error: unknown) => waiting.forEach(([item]) => item.reject(error))
+		);
+	}
+
+	close(): void {
+		this.wal?.close();
 	}
 }

@@ -327,6 +327,11 @@ export class SqliteDocuments implements DocumentStore {
 		}, false);
 	}
 
+	/** Releases what this store holds besides the connection (the WAL descriptor). */
+	close(): void {
+		this.commits.close();
+	}
+
 	waitForChange(dbId: number, since: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
 		return this.waiter.wait(dbId, since, timeoutMs, signal);
 	}

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 
 /**
  * Makes committed SQLite transactions durable without blocking the event loop: `fdatasync` of the WAL
@@ -9,17 +9,18 @@ import fs from 'node:fs/promises';
  * commit frame included, are on disk in the WAL; recovery replays them on the next open. With
  * `synchronous=NORMAL` SQLite writes those frames (into the page cache) and still syncs around checkpoints
  * and when the WAL is reused; the one sync it leaves out, the WAL after each commit, is this one, done
- * before the write is acknowledged. Linux flushes a file's data whichever descriptor asks, so opening the
- * WAL by name for each sync always flushes the file SQLite writes (it is only removed when the last
- * connection closes).
+ * before the write is acknowledged. Linux flushes a file's data whichever descriptor asks, so our own
+ * read-only descriptor flushes what SQLite wrote; SQLite removes the WAL only when the last connection
+ * closes, and should the file ever be replaced we notice (no links left) and open the new one.
  */
 export class WalSync {
 	private running: Promise<void> | null = null;
 	private next: Promise<void> | null = null;
+	private fd: number | null = null;
 
 	constructor(
 		private readonly walPath: string,
-		private readonly flushFile: (path: string) => Promise<void> = datasync
+		private readonly flushFile: (fd: number) => Promise<void> = fdatasync
 	) {}
 
 	/** Resolves once every transaction committed before this call is on disk. */
@@ -30,22 +31,36 @@ export class WalSync {
 		return this.start();
 	}
 
+	close(): void {
+		if (this.fd !== null) fs.closeSync(this.fd);
+		this.fd = null;
+	}
+
 	private start(): Promise<void> {
 		this.next = null;
-		const run = this.flushFile(this.walPath).finally(() => {
+		let flushed: Promise<void>;
+		try {
+			flushed = this.flushFile(this.descriptor());
+		} catch (error) {
+			flushed = Promise.reject(error);
+		}
+		const run = flushed.finally(() => {
 			if (this.running === run) this.running = null;
 		});
 		this.running = run;
 		return run;
 	}
+
+	/** The WAL's descriptor, kept open: one thread-pool trip per sync instead of open, sync and close. */
+	private descriptor(): number {
+		if (this.fd !== null && fs.fstatSync(this.fd).nlink > 0) return this.fd;
+		this.close();
+		this.fd = fs.openSync(this.walPath, 'r');
+		return this.fd;
+	}
 }
 
-/** `fdatasync` of a file by name, on libuv's thread pool. */
-export async function datasync(path: string): Promise<void> {
-	const file = await fs.open(path, 'r');
-	try {
-		await file.datasync();
-	} finally {
-		await file.close();
-	}
+/** `fdatasync` on libuv's thread pool. */
+export function fdatasync(fd: number): Promise<void> {
+	return new Promise((resolve, reject) => fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())));
 }
