@@ -1,24 +1,25 @@
 /**
- * BENCHMARK ONLY: the real sync-server app on a chosen store, with a header-based traveller resolver
- * (random secret from the parent process) standing in for session cookies. Prints its address.
+ * BENCHMARK ONLY: the real sync-server app on a chosen store, with real traveller sessions: a header
+ * (with a random secret from the parent process) names the traveller, whose account and session are
+ * created on first sight, and every request then goes through the real session-cookie resolver (token
+ * hash, session and account look-ups, last-seen update), as a signed-in browser's would. Prints its address.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AccountService } from '../../../sync-server/src/accounts/account-service.js';
+import { newId, newSecretToken, tokenHash } from '../../../sync-server/src/accounts/secrets.js';
 import { loadConfig } from '../../../sync-server/src/config.js';
+import { sessionLifetime } from '../../../sync-server/src/domain/account-rules.js';
+import { cookieName } from '../../../sync-server/src/http/accounts/session-cookie.js';
+import { sessionCookieResolver } from '../../../sync-server/src/http/accounts/session-resolver.js';
 import { adminPrincipalResolver } from '../../../sync-server/src/http/admin-principal.js';
 import { buildApp } from '../../../sync-server/src/http/app.js';
 import type { PrincipalResolver } from '../../../sync-server/src/http/principal.js';
+import { createMailer } from '../../../sync-server/src/mail/mailer.js';
+import { openAccountStore } from '../../../sync-server/src/storage/open-account-store.js';
 import { PostgresStorage } from '../../../sync-server/src/storage/postgres/postgres-storage.js';
 import { SqliteStorage } from '../../../sync-server/src/storage/sqlite/sqlite-storage.js';
 import type { ServerStats } from './servers.js';
-
-const secret = process.env.BENCH_SECRET ?? '';
-const travellers: PrincipalResolver = async (request) => {
-	const header = request.headers['x-bench-traveller'];
-	if (typeof header !== 'string' || !secret) return null;
-	const [given, userId] = header.split(':');
-	return given === secret && userId ? { role: 'traveller', userId, sessionId: 'bench' } : null;
-};
 
 const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' });
 const storage = process.env.BENCH_PG_URL
@@ -28,6 +29,67 @@ const storage = process.env.BENCH_PG_URL
 		})
 	: SqliteStorage.inDataDir(config.dataDir);
 await storage.migrate();
+const accountStore = await openAccountStore(config, storage);
+const silent = { info() {}, error() {} };
+const accounts = new AccountService({
+	store: accountStore.store,
+	mailer: createMailer({ smtpUrl: undefined, dataDir: config.dataDir, from: 'bench', log: silent }),
+	publicUrl: () => config.publicUrl,
+	log: silent
+});
+
+/** The session token of each traveller, as their browser keeps its cookie; sessions live in the store. */
+const tokens = new Map<string, Promise<string>>();
+function sessionOf(userId: string): Promise<string> {
+	let token = tokens.get(userId);
+	if (!token) {
+		token = (async () => {
+			const now = Date.now();
+			const store = accountStore.store;
+			await store.createAccount({
+				id: userId,
+				email: `${userId}@bench.invalid`,
+				givenNames: 'Bench',
+				surnames: 'Traveller',
+				language: 'en',
+				role: 'traveller',
+				passwordHash: 'not-a-password',
+				confirmedAt: now,
+				privacyAcceptedAt: now,
+				createdAt: now,
+				passwordChangedAt: now
+			});
+			const secretToken = newSecretToken();
+			const lifetime = sessionLifetime('traveller', false);
+			await store.createSession({
+				hash: tokenHash(secretToken),
+				id: newId(),
+				accountId: userId,
+				role: 'traveller',
+				remember: false,
+				createdAt: now,
+				lastSeenAt: now,
+				idleMs: lifetime.idleMs,
+				absoluteExpiresAt: now + lifetime.absoluteMs
+			});
+			return secretToken;
+		})();
+		tokens.set(userId, token);
+	}
+	return token;
+}
+
+const secret = process.env.BENCH_SECRET ?? '';
+const sessions = sessionCookieResolver(accounts, false);
+const travellers: PrincipalResolver = async (request) => {
+	const header = request.headers['x-bench-traveller'];
+	if (typeof header !== 'string' || !secret) return null;
+	const [given, userId] = header.split(':');
+	if (given !== secret || !userId) return null;
+	request.headers.cookie = `${cookieName(false)}=${await sessionOf(userId)}`;
+	return sessions(request);
+};
+
 const app = await buildApp({
 	config,
 	storage,
