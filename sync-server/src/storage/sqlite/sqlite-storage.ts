@@ -9,7 +9,6 @@ export class SqliteStorage implements Storage {
 	readonly kind = 'sqlite' as const;
 	readonly db: Database.Database;
 	readonly documents: DocumentStore;
-	private readonly sqliteDocuments: SqliteDocuments;
 
 	constructor(
 		file: string,
@@ -23,8 +22,7 @@ export class SqliteStorage implements Storage {
 		this.db.pragma('synchronous = FULL');
 		this.db.pragma('foreign_keys = ON');
 		this.db.pragma('busy_timeout = 5000');
-		this.sqliteDocuments = new SqliteDocuments(this.db);
-		this.documents = this.sqliteDocuments;
+		this.documents = new SqliteDocuments(this.db);
 	}
 
 	static inDataDir(dataDir: string): SqliteStorage {
@@ -73,7 +71,6 @@ export class SqliteStorage implements Storage {
 	}
 
 	async close(): Promise<void> {
-		this.sqliteDocuments.close();
 		if (this.db.open) this.db.close();
 	}
 }
