@@ -84,7 +84,8 @@ test('English, online: bad files are refused plainly with the draft intact; a lo
 	server
 }) => {
 	const traveller = newTraveller('files');
-	await registerConfirmed(page.request, server.dataDir, traveller);
+	// An English-speaking traveller: the account's language is applied at log-in, so it must be English too.
+	await registerConfirmed(page.request, server.dataDir, traveller, 'en');
 	await page.goto('/');
 	await page.locator('header select').selectOption('en');
 	await login(page, traveller);
@@ -271,7 +272,8 @@ test('a registration the server refuses is shown in plain words, and nothing is 
 	server
 }) => {
 	const traveller = newTraveller('refused');
-	await registerConfirmed(page.request, server.dataDir, traveller);
+	// An English-speaking traveller: the account's language is applied at log-in, so it must be English too.
+	await registerConfirmed(page.request, server.dataDir, traveller, 'en');
 	await page.goto('/');
 	await page.locator('header select').selectOption('en');
 	await login(page, traveller);
