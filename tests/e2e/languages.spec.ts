@@ -11,7 +11,7 @@ import { answerControl, attachRequired, fillAdditional, fillTrip, reviewAndSend 
  * browser's language tag), every screen is checked for overflowing controls and with axe-core, and the
  * whole journey ends with a receipt PDF whose extracted text is Spanish beside the traveller's language.
  */
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 const MESSAGES = path.resolve(import.meta.dirname, '../../src/lib/i18n/messages');
 const BROWSER_TAGS: Record<string, string> = {
