@@ -137,6 +137,26 @@ for (const kind of kinds) {
 			expect((await call('GET', '/db/me/_local/alice-checkpoint', alice())).json.last_seq).toBe(7);
 		});
 
+		it('keeps a checkpoint only for the writer who knows its current revision', async () => {
+			const carol = () => server.traveller('carol-id');
+			const path = '/db/me/_local/carol-checkpoint';
+			const created = await call('PUT', path, carol(), { last_seq: 1 });
+			expect(created.status).toBe(201);
+			expect(created.json.rev).toBe('0-1');
+			// Creating it again, or writing with a revision that is not the current one, is a conflict.
+			expect((await call('PUT', path, carol(), { last_seq: 2 })).status).toBe(409);
+			expect((await call('PUT', path, carol(), { _rev: '0-7', last_seq: 2 })).status).toBe(409);
+			expect((await call('PUT', path, carol(), { _rev: 'nonsense', last_seq: 2 })).status).toBe(409);
+			const updated = await call('PUT', path, carol(), { _rev: '0-1', last_seq: 2 });
+			expect(updated.json.rev).toBe('0-2');
+			// The revision it replaced no longer wins.
+			expect((await call('PUT', path, carol(), { _rev: '0-1', last_seq: 3 })).status).toBe(409);
+			expect((await call('GET', path, carol())).json).toMatchObject({ _rev: '0-2', last_seq: 2 });
+			expect((await call('DELETE', `${path}?rev=0-2`, carol())).status).toBe(200);
+			expect((await call('GET', path, carol())).status).toBe(404);
+			expect((await call('PUT', path, carol(), { last_seq: 4 })).json.rev).toBe('0-1');
+		});
+
 		it('hides other database names from travellers and keeps _all_dbs for admins', async () => {
 			expect((await call('GET', '/db/other/', alice())).status).toBe(404);
 			expect((await call('PUT', '/db/newdb', alice())).status).toBe(403);

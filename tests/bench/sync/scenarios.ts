@@ -1,6 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { percentile, median } from '../report.js';
 import { localDb, PouchDB, remoteDb, Traffic } from './client.js';
 import type { RunningServer } from './servers.js';
+import type { TravellerJob, TravellerReport } from './traveller-process.js';
 
 export const SMALL_DOCS = 2000;
 export const ATTACHMENT_DOCS = 50;
@@ -94,6 +97,8 @@ export async function throughput(server: RunningServer, userId: string): Promise
 
 export interface TravellersResult {
 	travellers: number;
+	/** Client processes the travellers were spread over. */
+	processes: number;
 	writes: number;
 	p50Ms: number;
 	p95Ms: number;
@@ -101,68 +106,91 @@ export interface TravellersResult {
 	errors: number;
 	replicatedBack: number;
 	wallMs: number;
+	/** Worst p95 event-loop delay of a client process while writing (client-side share of the latency). */
+	clientLoopDelayP95Ms: number;
+	/** CPU the client processes used from the first write to the last client replicated back. */
+	clientCpuMs: number;
+	/** CPU the server used in the whole scenario (filled in from the server's own stats). */
+	serverCpuMs?: number;
 }
 
-/** 100 travellers live-syncing at once; each writes through the server while every live sync runs. */
+/** A client process of this scenario (traveller-process.ts) with its IPC channel. */
+function travellerProcess(): ChildProcess {
+	return spawn(
+		process.execPath,
+		['--import', 'tsx', path.join(import.meta.dirname, 'traveller-process.ts')],
+		{
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		}
+	);
+}
+
+function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const onMessage = (message: { type: string }) => {
+			if (message.type !== type) return;
+			child.off('message', onMessage);
+			child.off('exit', onExit);
+			resolve(message as T);
+		};
+		const onExit = (code: number | null) => reject(new Error(`traveller process exited with ${code}`));
+		child.on('message', onMessage);
+		child.once('exit', onExit);
+	});
+}
+
+/**
+ * 100 travellers live-syncing at once; each writes through the server while every live sync runs. The
+ * travellers are spread over `processes` client processes (BENCH_TRAVELLER_PROCESSES, default 4), so
+ * that the latency measured is the server's and not one overloaded client event loop's.
+ */
 export async function travellers(
 	server: RunningServer,
 	count = 100,
-	writesEach = 10
+	writesEach = 10,
+	processes = Number(process.env.BENCH_TRAVELLER_PROCESSES ?? 4)
 ): Promise<TravellersResult> {
-	const latencies: number[] = [];
-	let errors = 0;
 	const users = Array.from({ length: count }, (_, i) => `traveller${String(i).padStart(3, '0')}`);
 	for (const user of users) await ensureDb(server, user);
-	const locals = users.map(() => localDb());
-	const syncs = users.map((user, i) => {
-		const sync = locals[i]!.sync(remoteDb(server.dbUrl(user), server.headers(user)), {
-			live: true,
-			retry: false
-		});
-		sync.on('error', () => (errors += 1));
-		sync.on('denied', () => (errors += 1));
-		return sync;
-	});
-	const start = performance.now();
-	await Promise.all(
-		users.map(async (user, i) => {
-			const remote = remoteDb(server.dbUrl(user), server.headers(user));
-			for (let w = 0; w < writesEach; w++) {
-				await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
-				const began = performance.now();
-				try {
-					await remote.put({ _id: `w-${w}`, type: 'note', i, w, note: 'y'.repeat(500) });
-					latencies.push(performance.now() - began);
-				} catch {
-					errors += 1;
-				}
-			}
-			// Also write locally: live push carries it up.
-			await locals[i]!.put({ _id: 'local-note', type: 'note' });
-		})
-	);
-	const wallMs = performance.now() - start;
-	// Bounded wait for the live syncs to bring every server write down to each client.
-	const deadline = Date.now() + 20_000;
-	let replicatedBack = 0;
-	while (Date.now() < deadline) {
-		const counts = await Promise.all(locals.map(async (db) => (await db.info()).doc_count as number));
-		replicatedBack = counts.filter((n) => n === writesEach + 1).length;
-		if (replicatedBack === count) break;
-		await new Promise((resolve) => setTimeout(resolve, 200));
+	const children = Array.from({ length: Math.max(1, Math.min(processes, count)) }, travellerProcess);
+	try {
+		await Promise.all(
+			children.map((child, p) => {
+				const mine = users.filter((_, i) => i % children.length === p);
+				const job: TravellerJob = {
+					travellers: mine.map((userId) => ({
+						userId,
+						url: server.dbUrl(userId),
+						headers: server.headers(userId)
+					})),
+					writesEach,
+					replicateBackMs: 20_000
+				};
+				const ready = nextMessage(child, 'ready');
+				child.send({ type: 'start', job });
+				return ready;
+			})
+		);
+		const done = children.map((child) => nextMessage<{ report: TravellerReport }>(child, 'done'));
+		for (const child of children) child.send({ type: 'go' });
+		const reports = (await Promise.all(done)).map((message) => message.report);
+		const latencies = reports.flatMap((r) => r.latencies);
+		return {
+			travellers: count,
+			processes: children.length,
+			writes: latencies.length,
+			p50Ms: round(percentile(latencies, 50)),
+			p95Ms: round(percentile(latencies, 95)),
+			maxMs: round(Math.max(...latencies)),
+			errors: reports.reduce((sum, r) => sum + r.errors, 0),
+			replicatedBack: reports.reduce((sum, r) => sum + r.replicatedBack, 0),
+			wallMs: Math.round(Math.max(...reports.map((r) => r.writesMs))),
+			clientLoopDelayP95Ms: round(Math.max(...reports.map((r) => r.clientLoopDelayP95Ms))),
+			clientCpuMs: reports.reduce((sum, r) => sum + r.cpuMs, 0)
+		};
+	} finally {
+		for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 	}
-	for (const sync of syncs) sync.cancel();
-	await new Promise((resolve) => setTimeout(resolve, 1000));
-	return {
-		travellers: count,
-		writes: latencies.length,
-		p50Ms: round(percentile(latencies, 50)),
-		p95Ms: round(percentile(latencies, 95)),
-		maxMs: round(Math.max(...latencies)),
-		errors,
-		replicatedBack,
-		wallMs: Math.round(wallMs)
-	};
 }
 
 export interface ChangesLatency {

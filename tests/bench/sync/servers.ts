@@ -8,14 +8,24 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const PEER_DIR = path.join(os.homedir(), '.cache/arribo-bench/pouchdb-server');
 export const ADMIN = { user: 'bench-admin', password: 'bench-admin-password' };
 
+/** Written by bench-server.ts when it stops. */
+export interface ServerStats {
+	/** Milliseconds from request received to last byte sent, per request kind. */
+	requests: Record<string, number[]>;
+	/** The server's event-loop delay, sampled every 20 ms. */
+	loopDelayMs: number[];
+	/** CPU time (user + system) the server used after start-up. */
+	cpuMs: number;
+}
+
 export interface RunningServer {
 	kind: 'sqlite' | 'postgres' | 'pouchdb-server';
 	/** Base URL of a database for traveller `userId` (sync-server: /db/me; peer: /name). */
 	dbUrl(userId: string): string;
 	headers(userId: string): Record<string, string>;
 	stop(): Promise<void>;
-	/** Server-side milliseconds per request kind, readable after stop (sync-server only). */
-	serverTimings?: () => Record<string, number[]>;
+	/** What the server measured of itself, readable after stop (sync-server only). */
+	serverStats?: () => ServerStats | null;
 	/** For the in-store load: where the sync-server keeps its data. */
 	dataDir?: string;
 	pgSchema?: string;
@@ -67,9 +77,11 @@ export async function startSyncServer(
 	const pgSchema =
 		kind === 'postgres' ? (prepared?.pgSchema ?? `bench_${randomBytes(5).toString('hex')}`) : undefined;
 	const secret = randomUUID();
+	// BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under the bench.
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', path.join(ROOT, 'tests/bench/sync/bench-server.ts')],
+		[...nodeArgs, '--import', 'tsx', path.join(ROOT, 'tests/bench/sync/bench-server.ts')],
 		{
 			cwd: ROOT,
 			env: {
@@ -94,11 +106,9 @@ export async function startSyncServer(
 		dbUrl: () => `${url}/db/me`,
 		headers: (userId) => ({ 'x-bench-traveller': `${secret}:${userId}` }),
 		stop: () => stopChild(child),
-		serverTimings: () => {
-			const file = path.join(dataDir, 'bench-timings.json');
-			return fs.existsSync(file)
-				? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number[]>)
-				: {};
+		serverStats: () => {
+			const file = path.join(dataDir, 'bench-stats.json');
+			return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ServerStats) : null;
 		}
 	};
 }

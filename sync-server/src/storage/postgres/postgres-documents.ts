@@ -29,15 +29,30 @@ function toRecord(row: Row): DocRecord {
 	};
 }
 
-/** Replication databases in PostgreSQL; writes serialise per database on its row lock. */
+/** At most this many traveller database ids are remembered (a cleared map is simply refilled). */
+const OWNER_CACHE_SIZE = 100_000;
+
+/**
+ * Replication databases in PostgreSQL; writes serialise per database on its row lock.
+ *
+ * Each process remembers which database id belongs to which traveller: that pairing never changes while
+ * the account exists, and ids come from a sequence, so a remembered id can only ever name that
+ * traveller's database or one that was deleted (a write then finds it gone, and the id is forgotten).
+ */
 export class PostgresDocuments implements DocumentStore {
 	private readonly waiter: ChangeWaiter;
 	private listener: pg.Client | null = null;
 	private stopped = false;
+	private readonly ownerDbIds = new Map<string, number>();
 
+	/**
+	 * @param checkpoints connections with `synchronous_commit = off`, for replication checkpoints
+	 *   (`_local` documents), which are safe to lose and so need not wait for the WAL flush.
+	 */
 	constructor(
 		private readonly pool: pg.Pool,
-		private readonly listenerConfig: () => pg.ClientConfig
+		private readonly listenerConfig: () => pg.ClientConfig,
+		private readonly checkpoints: pg.Pool = pool
 	) {
 		this.waiter = new ChangeWaiter((dbId) => this.updateSeq(dbId));
 	}
@@ -66,13 +81,24 @@ export class PostgresDocuments implements DocumentStore {
 	}
 
 	async userDatabase(ownerUserId: string): Promise<number> {
-		const found = await this.pool.query('SELECT id FROM databases WHERE owner_user_id = $1', [ownerUserId]);
-		if (found.rowCount) return Number(found.rows[0].id);
-		await this.pool.query('INSERT INTO databases (owner_user_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-			ownerUserId
-		]);
-		const created = await this.pool.query('SELECT id FROM databases WHERE owner_user_id = $1', [ownerUserId]);
-		return Number(created.rows[0].id);
+		const cached = this.ownerDbIds.get(ownerUserId);
+		if (cached !== undefined) return cached;
+		const find = () => this.pool.query('SELECT id FROM databases WHERE owner_user_id = $1', [ownerUserId]);
+		let found = await find();
+		if (!found.rowCount) {
+			await this.pool.query('INSERT INTO databases (owner_user_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+				ownerUserId
+			]);
+			found = await find();
+		}
+		const id = found.rows[0].id as string;
+		if (this.ownerDbIds.size >= OWNER_CACHE_SIZE) this.ownerDbIds.clear();
+		this.ownerDbIds.set(ownerUserId, Number(id));
+		return Number(id);
+	}
+
+	private forgetDatabase(dbId: number): void {
+		for (const [owner, id] of this.ownerDbIds) if (id === dbId) this.ownerDbIds.delete(owner);
 	}
 
 	async namedDatabase(name: string): Promise<number | null> {
@@ -93,6 +119,7 @@ export class PostgresDocuments implements DocumentStore {
 	}
 
 	async deleteUserDatabase(ownerUserId: string): Promise<boolean> {
+		this.ownerDbIds.delete(ownerUserId);
 		const client = await this.pool.connect();
 		try {
 			await client.query('BEGIN');
@@ -243,16 +270,33 @@ export class PostgresDocuments implements DocumentStore {
 		}
 	}
 
+	/**
+	 * Four round trips: BEGIN; lock the database row and read the documents' state in one query; one
+	 * statement for every row the plan writes, the new sequence and the NOTIFY; COMMIT (which waits for
+	 * the WAL flush: the write is durable when we answer).
+	 */
 	async write<T>(
 		dbId: number,
 		ids: string[],
 		plan: (current: Map<string, DocRecord>) => WritePlan & { result: T }
 	): Promise<T> {
 		return this.transaction(async (client) => {
-			const locked = await client.query('SELECT update_seq FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
-			if (!locked.rowCount) throw new Error('database vanished');
+			const locked = await client.query(
+				`SELECT l.update_seq, ${DOC_COLUMNS.split(', ')
+					.map((column) => `d.${column}`)
+					.join(', ')}
+				 FROM (SELECT update_seq FROM databases WHERE id = $1 FOR UPDATE) AS l
+				 LEFT JOIN docs d ON d.db_id = $1 AND d.doc_id = ANY($2::text[])`,
+				[dbId, [...new Set(ids)]]
+			);
+			if (!locked.rowCount) {
+				this.forgetDatabase(dbId);
+				throw new Error('database vanished');
+			}
 			let seq = Number(locked.rows[0].update_seq);
-			const decided = plan(await this.getDocsWith(client, dbId, ids));
+			const current = new Map<string, DocRecord>();
+			for (const row of locked.rows) if (row.doc_id !== null) current.set(row.doc_id, toRecord(row));
+			const decided = plan(current);
 			if (decided.attachments.length > 0) {
 				const unique = new Map(decided.attachments.map((blob) => [blob.digest, blob.data]));
 				const digests = [...unique.keys()].sort();
@@ -285,21 +329,36 @@ export class PostgresDocuments implements DocumentStore {
 					bodies.push(JSON.stringify(rev.body));
 				}
 			}
+			// The NOTIFY is delivered to every listening process when (and only if) the transaction commits.
 			await client.query(
-				`INSERT INTO docs (db_id, doc_id, seq, rev_tree, winning_rev, deleted, server_owned)
-				 SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::boolean[])
-				 ON CONFLICT (db_id, doc_id) DO UPDATE SET seq = excluded.seq, rev_tree = excluded.rev_tree,
-				 winning_rev = excluded.winning_rev, deleted = excluded.deleted, server_owned = excluded.server_owned`,
-				[dbId, docIds, seqs, trees, winners, deleted, owned]
+				`WITH put_docs AS (
+					INSERT INTO docs (db_id, doc_id, seq, rev_tree, winning_rev, deleted, server_owned)
+					SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::boolean[], $7::boolean[])
+					ON CONFLICT (db_id, doc_id) DO UPDATE SET seq = excluded.seq, rev_tree = excluded.rev_tree,
+					winning_rev = excluded.winning_rev, deleted = excluded.deleted, server_owned = excluded.server_owned
+				 ), put_revs AS (
+					INSERT INTO revs (db_id, doc_id, rev, body) SELECT $1, * FROM unnest($8::text[], $9::text[], $10::text[])
+					ON CONFLICT DO NOTHING
+				 ), put_seq AS (
+					UPDATE databases SET update_seq = $11 WHERE id = $1
+				 )
+				 SELECT pg_notify($12, $13)`,
+				[
+					dbId,
+					docIds,
+					seqs,
+					trees,
+					winners,
+					deleted,
+					owned,
+					revDocs,
+					revIds,
+					bodies,
+					seq,
+					CHANGES_CHANNEL,
+					String(dbId)
+				]
 			);
-			await client.query(
-				`INSERT INTO revs (db_id, doc_id, rev, body) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
-				 ON CONFLICT DO NOTHING`,
-				[dbId, revDocs, revIds, bodies]
-			);
-			await client.query('UPDATE databases SET update_seq = $1 WHERE id = $2', [seq, dbId]);
-			// Delivered to every listening process when (and only if) the transaction commits.
-			await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(dbId)]);
 			return decided.result;
 		});
 	}
@@ -313,30 +372,30 @@ export class PostgresDocuments implements DocumentStore {
 		return { rev: `0-${result.rows[0].rev}`, body: JSON.parse(result.rows[0].body) };
 	}
 
+	/** Compare-and-set in one statement; row locking orders concurrent writers of the same checkpoint. */
 	async putLocal(
 		dbId: number,
 		id: string,
 		expectedRev: string | null,
 		body: Record<string, unknown>
 	): Promise<string | null> {
-		return this.transaction(async (client) => {
-			// Checkpoints are safe to lose (replication just re-checks), so they skip the commit flush.
-			await client.query('SET LOCAL synchronous_commit = off');
-			await client.query('SELECT 1 FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
-			const found = await client.query('SELECT rev FROM local_docs WHERE db_id = $1 AND doc_id = $2', [
-				dbId,
-				id
-			]);
-			const current = found.rowCount ? Number(found.rows[0].rev) : null;
-			if ((current === null ? null : `0-${current}`) !== expectedRev) return null;
-			const next = (current ?? 0) + 1;
-			await client.query(
-				`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES ($1, $2, $3, $4)
-				 ON CONFLICT (db_id, doc_id) DO UPDATE SET rev = excluded.rev, body = excluded.body`,
-				[dbId, id, next, JSON.stringify(body)]
+		const text = JSON.stringify(body);
+		if (expectedRev === null) {
+			const created = await this.checkpoints.query(
+				`INSERT INTO local_docs (db_id, doc_id, rev, body) VALUES ($1, $2, 1, $3)
+				 ON CONFLICT (db_id, doc_id) DO NOTHING RETURNING rev`,
+				[dbId, id, text]
 			);
-			return `0-${next}`;
-		});
+			return created.rowCount ? '0-1' : null;
+		}
+		const expected = /^0-(\d{1,9})$/.exec(expectedRev);
+		if (!expected) return null;
+		const updated = await this.checkpoints.query(
+			`UPDATE local_docs SET rev = rev + 1, body = $3 WHERE db_id = $1 AND doc_id = $2 AND rev = $4
+			 RETURNING rev`,
+			[dbId, id, text, Number(expected[1])]
+		);
+		return updated.rowCount ? `0-${updated.rows[0].rev}` : null;
 	}
 
 	async deleteLocal(dbId: number, id: string, expectedRev: string | null): Promise<boolean> {

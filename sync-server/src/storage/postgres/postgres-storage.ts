@@ -21,11 +21,12 @@ export class PostgresStorage implements Storage {
 
 	private constructor(
 		readonly pool: pg.Pool,
+		private readonly checkpointPool: pg.Pool,
 		private readonly connectionString: string,
 		private readonly options: PostgresOptions,
 		private readonly migrations: Migration[]
 	) {
-		this.docs = new PostgresDocuments(pool, () => this.listenerConfig());
+		this.docs = new PostgresDocuments(pool, () => this.listenerConfig(), checkpointPool);
 		this.documents = this.docs;
 	}
 
@@ -46,14 +47,22 @@ export class PostgresStorage implements Storage {
 				await admin.end();
 			}
 		}
+		const searchPath = options.schema ? `-c search_path=${options.schema}` : '';
 		const pool = new pg.Pool({
 			connectionString,
 			max: options.poolSize ?? 10,
-			...(options.schema ? { options: `-c search_path=${options.schema}` } : {})
+			...(searchPath ? { options: searchPath } : {})
+		});
+		// Replication checkpoints only: they are safe to lose, so their commits skip the WAL flush wait.
+		const checkpointPool = new pg.Pool({
+			connectionString,
+			max: Math.max(2, Math.ceil((options.poolSize ?? 10) / 4)),
+			options: `${searchPath} -c synchronous_commit=off`.trim()
 		});
 		// An idle client that loses its connection must not crash the process; the pool replaces it.
 		pool.on('error', () => {});
-		const storage = new PostgresStorage(pool, connectionString, options, migrations);
+		checkpointPool.on('error', () => {});
+		const storage = new PostgresStorage(pool, checkpointPool, connectionString, options, migrations);
 		await storage.docs.startListening();
 		return storage;
 	}
@@ -116,5 +125,6 @@ export class PostgresStorage implements Storage {
 			await this.pool.query(`DROP SCHEMA IF EXISTS ${this.options.schema} CASCADE`).catch(() => {});
 		}
 		await this.pool.end();
+		await this.checkpointPool.end();
 	}
 }

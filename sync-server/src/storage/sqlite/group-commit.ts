@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { WalSync } from './wal-sync.js';
 
 interface Pending {
 	work: () => unknown;
@@ -9,14 +10,30 @@ interface Pending {
 
 /**
  * Group commit for SQLite: writes that arrive in the same turn of the event loop share one
- * transaction and so one fsync, each in its own savepoint (one failing write does not undo the
- * others). Promises resolve only after COMMIT, so an acknowledged write is on disk. A batch made
- * only of non-durable writes (replication checkpoints, which are safe to lose) skips the fsync.
+ * transaction, each in its own savepoint (one failing write does not undo the others). The commit
+ * itself does not wait for the disk (`synchronous=NORMAL` for this transaction only); the WAL is then
+ * flushed off the event loop (WalSync), and promises resolve only after that flush, so an acknowledged
+ * write is on disk while other requests keep being served during the flush. A batch made only of
+ * non-durable writes (replication checkpoints, which are safe to lose) skips the flush.
+ *
+ * Other code on the same connection (accounts, officers) keeps `synchronous=FULL`: it is restored
+ * right after each batch.
  */
 export class GroupCommit {
 	private queue: Pending[] = [];
+	private readonly wal: WalSync | null;
+	private readonly noDiskWait: Database.Statement;
+	private readonly fullSync: Database.Statement;
 
-	constructor(private readonly db: Database.Database) {}
+	constructor(
+		private readonly db: Database.Database,
+		// An in-memory database has nothing to flush.
+		wal: WalSync | null = db.memory ? null : new WalSync(`${db.name}-wal`)
+	) {
+		this.wal = wal;
+		this.noDiskWait = db.prepare('PRAGMA synchronous = NORMAL');
+		this.fullSync = db.prepare('PRAGMA synchronous = FULL');
+	}
 
 	run<T>(work: () => T, durable = true): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
@@ -29,9 +46,8 @@ export class GroupCommit {
 		const batch = this.queue;
 		this.queue = [];
 		const outcomes: { ok: boolean; value: unknown }[] = [];
-		const durable = batch.some((item) => item.durable);
 		try {
-			if (!durable) this.db.pragma('synchronous = OFF');
+			this.noDiskWait.run();
 			this.db
 				.transaction(() => {
 					for (const item of batch) {
@@ -48,12 +64,28 @@ export class GroupCommit {
 			for (const item of batch) item.reject(error);
 			return;
 		} finally {
-			if (!durable) this.db.pragma('synchronous = FULL');
+			this.fullSync.run();
 		}
-		batch.forEach((item, index) => {
+		const settle = (item: Pending, index: number) => {
 			const outcome = outcomes[index]!;
 			if (outcome.ok) item.resolve(outcome.value);
 			else item.reject(outcome.value);
+		};
+		// Failed writes left nothing behind and checkpoints need no flush: they are answered now.
+		const waiting: [Pending, number][] = [];
+		batch.forEach((item, index) => {
+			if (this.wal && item.durable && outcomes[index]!.ok) waiting.push([item, index]);
+			else settle(item, index);
 		});
+		if (!this.wal || waiting.length === 0) return;
+		// Committed but not yet known to be on disk: no durable write hears "ok" before the flush.
+		this.wal.sync().then(
+			() => waiting.forEach(([item, index]) => settle(item, index)),
+			(error: unknown) => waiting.forEach(([item]) => item.reject(error))
+		);
+	}
+
+	close(): void {
+		this.wal?.close();
 	}
 }

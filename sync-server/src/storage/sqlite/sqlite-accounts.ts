@@ -109,7 +109,19 @@ function toSession(row: Row | undefined): SessionRecord | null {
 }
 
 export class SqliteAccountStore implements AccountStore {
+	/** Statements of the per-request session look-up, compiled once (every signed-in request runs them). */
+	private readonly statements = new Map<string, Database.Statement>();
+
 	constructor(private readonly db: Database.Database) {}
+
+	private sql(text: string): Database.Statement {
+		let statement = this.statements.get(text);
+		if (!statement) {
+			statement = this.db.prepare(text);
+			this.statements.set(text, statement);
+		}
+		return statement;
+	}
 
 	/** Applies the accounts steps not yet recorded; runs after the core migrations. */
 	async migrate(): Promise<void> {
@@ -160,7 +172,7 @@ export class SqliteAccountStore implements AccountStore {
 	}
 
 	async findAccountById(id: string): Promise<AccountRecord | null> {
-		return toAccount(this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined);
+		return toAccount(this.sql('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined);
 	}
 
 	async markConfirmed(accountId: string, at: number): Promise<void> {
@@ -242,11 +254,21 @@ export class SqliteAccountStore implements AccountStore {
 	}
 
 	async findSession(hash: string): Promise<SessionRecord | null> {
-		return toSession(this.db.prepare('SELECT * FROM sessions WHERE hash = ?').get(hash) as Row | undefined);
+		return toSession(this.sql('SELECT * FROM sessions WHERE hash = ?').get(hash) as Row | undefined);
 	}
 
+	/**
+	 * Last-seen has minute precision and is safe to lose in a power cut (the session then looks idle
+	 * since its previous touch and expires sooner, never later), so, like replication checkpoints, it
+	 * commits without making the whole server wait for the disk; the next durable commit flushes it.
+	 */
 	async touchSession(hash: string, at: number): Promise<void> {
-		this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE hash = ?').run(at, hash);
+		this.sql('PRAGMA synchronous = NORMAL').run();
+		try {
+			this.sql('UPDATE sessions SET last_seen_at = ? WHERE hash = ?').run(at, hash);
+		} finally {
+			this.sql('PRAGMA synchronous = FULL').run();
+		}
 	}
 
 	async deleteSession(hash: string): Promise<void> {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sqliteMigrations } from './migrations.js';
 import { SqliteStorage } from './sqlite-storage.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'arribo-sqlite-'));
@@ -38,5 +39,24 @@ describe('SQLite storage', () => {
 		expect(await broken.appliedVersions()).toEqual([1]);
 		expect(broken.db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
 		await broken.close();
+	});
+
+	it('keeps attachment bodies when they move to their own rowid table (migration 101)', async () => {
+		const file = path.join(tempDir(), 'arribo.sqlite');
+		const before = new SqliteStorage(
+			file,
+			sqliteMigrations.filter((m) => m.version < 101)
+		);
+		await before.migrate();
+		const bytes = Buffer.alloc(200 * 1024, 9);
+		before.db.prepare('INSERT INTO attachments (digest, data) VALUES (?, ?)').run('md5-x', bytes);
+		await before.close();
+
+		const after = new SqliteStorage(file);
+		await after.migrate();
+		expect(await after.appliedVersions()).toContain(101);
+		expect(Buffer.compare((await after.documents.getAttachment('md5-x'))!, bytes)).toBe(0);
+		expect(await after.documents.getAttachment('md5-unknown')).toBeNull();
+		await after.close();
 	});
 });

@@ -9,6 +9,7 @@ export class SqliteStorage implements Storage {
 	readonly kind = 'sqlite' as const;
 	readonly db: Database.Database;
 	readonly documents: DocumentStore;
+	private readonly sqliteDocuments: SqliteDocuments;
 
 	constructor(
 		file: string,
@@ -22,7 +23,8 @@ export class SqliteStorage implements Storage {
 		this.db.pragma('synchronous = FULL');
 		this.db.pragma('foreign_keys = ON');
 		this.db.pragma('busy_timeout = 5000');
-		this.documents = new SqliteDocuments(this.db);
+		this.sqliteDocuments = new SqliteDocuments(this.db);
+		this.documents = this.sqliteDocuments;
 	}
 
 	static inDataDir(dataDir: string): SqliteStorage {
@@ -71,6 +73,7 @@ export class SqliteStorage implements Storage {
 	}
 
 	async close(): Promise<void> {
+		this.sqliteDocuments.close();
 		if (this.db.open) this.db.close();
 	}
 }
