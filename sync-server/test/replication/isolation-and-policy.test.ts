@@ -157,6 +157,22 @@ for (const kind of kinds) {
 			expect((await call('PUT', path, carol(), { last_seq: 4 })).json.rev).toBe('0-1');
 		});
 
+		it('lets exactly one of several simultaneous creators of a document win; the others get 409', async () => {
+			const erin = () => server.traveller('erin-id');
+			for (let round = 0; round < 5; round++) {
+				const path = `/db/me/race-${round}`;
+				const answers = await Promise.all(
+					Array.from({ length: 6 }, (_, writer) => call('PUT', path, erin(), { writer }))
+				);
+				const statuses = answers.map((answer) => answer.status).sort();
+				expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+				const winner = answers.find((answer) => answer.status === 201)!.json;
+				const stored = await call('GET', `${path}?conflicts=true`, erin());
+				expect(stored.json._rev).toBe(winner.rev);
+				expect(stored.json._conflicts).toBeUndefined();
+			}
+		});
+
 		it('hides other database names from travellers and keeps _all_dbs for admins', async () => {
 			expect((await call('GET', '/db/other/', alice())).status).toBe(404);
 			expect((await call('PUT', '/db/newdb', alice())).status).toBe(403);

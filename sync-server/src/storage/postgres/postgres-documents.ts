@@ -271,9 +271,14 @@ export class PostgresDocuments implements DocumentStore {
 	}
 
 	/**
-	 * Four round trips: BEGIN; lock the database row and read the documents' state in one query; one
-	 * statement for every row the plan writes, the new sequence and the NOTIFY; COMMIT (which waits for
-	 * the WAL flush: the write is durable when we answer).
+	 * Five round trips: BEGIN; lock the database row; read the documents' state; one statement for every
+	 * row the plan writes, the new sequence and the NOTIFY; COMMIT (which waits for the WAL flush: the
+	 * write is durable when we answer).
+	 *
+	 * The lock and the read must stay two statements: under READ COMMITTED a statement reads from the
+	 * snapshot taken when it started, so a read joined to the `FOR UPDATE` that waited for another writer
+	 * would still see the documents as they were before that writer committed, and two writers of the
+	 * same new document would both believe it absent (the receipts' five-issuer race test catches this).
 	 */
 	async write<T>(
 		dbId: number,
@@ -281,22 +286,13 @@ export class PostgresDocuments implements DocumentStore {
 		plan: (current: Map<string, DocRecord>) => WritePlan & { result: T }
 	): Promise<T> {
 		return this.transaction(async (client) => {
-			const locked = await client.query(
-				`SELECT l.update_seq, ${DOC_COLUMNS.split(', ')
-					.map((column) => `d.${column}`)
-					.join(', ')}
-				 FROM (SELECT update_seq FROM databases WHERE id = $1 FOR UPDATE) AS l
-				 LEFT JOIN docs d ON d.db_id = $1 AND d.doc_id = ANY($2::text[])`,
-				[dbId, [...new Set(ids)]]
-			);
+			const locked = await client.query('SELECT update_seq FROM databases WHERE id = $1 FOR UPDATE', [dbId]);
 			if (!locked.rowCount) {
 				this.forgetDatabase(dbId);
 				throw new Error('database vanished');
 			}
 			let seq = Number(locked.rows[0].update_seq);
-			const current = new Map<string, DocRecord>();
-			for (const row of locked.rows) if (row.doc_id !== null) current.set(row.doc_id, toRecord(row));
-			const decided = plan(current);
+			const decided = plan(await this.getDocsWith(client, dbId, ids));
 			if (decided.attachments.length > 0) {
 				const unique = new Map(decided.attachments.map((blob) => [blob.digest, blob.data]));
 				const digests = [...unique.keys()].sort();
