@@ -17,7 +17,25 @@ export function digestOf(data: Buffer): string {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Bytes that base64 text of this length (no whitespace) stands for, padding taken off. */
+function decodedLength(text: string): number {
+	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+	return (text.length / 4) * 3 - padding;
+}
+
 export function decodeBase64(data: string): Buffer {
+	// Fast path (PouchDB sends unbroken base64): Node's decoder skips or stops at characters outside the
+	// alphabet, so the text was clean exactly when nothing was lost, which the decoded length shows without
+	// a regular expression over megabytes. Node also takes the URL-safe `-` and `_`, which we do not.
+	if (
+		data.length % 4 === 0 &&
+		(data.length * 3) / 4 <= LIMITS.attachmentBytes + 3 &&
+		!data.includes('-') &&
+		!data.includes('_')
+	) {
+		const decoded = Buffer.from(data, 'base64');
+		if (decoded.length === decodedLength(data) && !/=[^=]/.test(data.slice(-3))) return decoded;
+	}
 	const compact = data.replace(/\s+/g, '');
 	if (compact.length % 4 === 1 || !BASE64.test(compact))
 		throw badRequest('Attachment data is not valid base64.');
