@@ -9,6 +9,7 @@ import { CONNECTIONS } from './client.js';
 import { loadOtherUsers } from './big-store.js';
 import {
 	changesLatency,
+	MAX_WRITE_PAUSE_MS,
 	round,
 	throughput,
 	travellers,
@@ -217,8 +218,9 @@ const md = [
 	'',
 	'## 100 travellers live-syncing at once (10 writes each through the server)',
 	'',
-	'Travellers are spread over several client processes; "client loop p95" is the worst client event-loop delay',
-	'while writing, the part of the latency the (shared-core) client side adds.',
+	`Each traveller pauses a random 0–${MAX_WRITE_PAUSE_MS} ms before each write (about ${Math.round(200_000 / MAX_WRITE_PAUSE_MS)} writes/s offered in all;`,
+	'BENCH_WRITE_PAUSE_MS changes it). Travellers are spread over several client processes on the same two cores;',
+	'"client loop p95" is the worst client event-loop delay while writing, the part of the latency the client side adds.',
 	'',
 	'| server | client processes | writes | p50 ms | p95 ms | max ms | errors | clients fully replicated back | wall ms | client loop p95 ms | CPU s clients / server |',
 	'|---|---|---|---|---|---|---|---|---|---|---|',

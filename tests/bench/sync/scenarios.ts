@@ -8,6 +8,12 @@ import type { TravellerJob, TravellerReport } from './traveller-process.js';
 export const SMALL_DOCS = 2000;
 export const ATTACHMENT_DOCS = 50;
 const ATTACHMENT_BYTES = 200 * 1024;
+/**
+ * A traveller's pause before each write is random up to this (BENCH_WRITE_PAUSE_MS): one write a second
+ * on average, already more than a person typing into a form autosaved every 300 ms produces once
+ * debounced; 100 travellers then send about 100 writes a second.
+ */
+export const MAX_WRITE_PAUSE_MS = Number(process.env.BENCH_WRITE_PAUSE_MS ?? 2000);
 
 export interface Measure {
 	docs: number;
@@ -164,6 +170,7 @@ export async function travellers(
 						headers: server.headers(userId)
 					})),
 					writesEach,
+					maxPauseMs: MAX_WRITE_PAUSE_MS,
 					replicateBackMs: 20_000
 				};
 				const ready = nextMessage(child, 'ready');

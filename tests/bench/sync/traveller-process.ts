@@ -14,6 +14,8 @@ import { BROWSER_CONNECTIONS, browserAgent, localDb, remoteDb } from './client.j
 export interface TravellerJob {
 	travellers: { userId: string; url: string; headers: Record<string, string> }[];
 	writesEach: number;
+	/** Each traveller pauses a random time up to this before each write (mean: half of it). */
+	maxPauseMs: number;
 	/** How long to wait for every server write to come back down through the live syncs. */
 	replicateBackMs: number;
 }
@@ -73,7 +75,7 @@ async function start(given: TravellerJob): Promise<void> {
 }
 
 async function go(): Promise<void> {
-	const { travellers, writesEach, replicateBackMs } = job!;
+	const { travellers, writesEach, maxPauseMs, replicateBackMs } = job!;
 	const latencies: number[] = [];
 	const loop = monitorEventLoopDelay({ resolution: 10 });
 	loop.enable();
@@ -83,7 +85,7 @@ async function go(): Promise<void> {
 		travellers.map(async (t, i) => {
 			const remote = remoteDb(t.url, t.headers, undefined, agents[i]);
 			for (let w = 0; w < writesEach; w++) {
-				await sleep(Math.random() * 400);
+				await sleep(Math.random() * maxPauseMs);
 				const start = performance.now();
 				try {
 					await remote.put({ _id: `w-${w}`, type: 'note', i, w, note: 'y'.repeat(500) });
