@@ -45,6 +45,7 @@ export async function benchBundle(): Promise<string> {
 		export { renderQr } from '$lib/receipts/qr';
 		export { receiptPdf } from '$lib/receipts/receipt-pdf';
 		export { fmmPdf } from '$lib/receipts/fmm-pdf';
+		export { pdfLanguagesFor } from '$lib/receipts/pdf-languages';
 	`;
 	const result = await build({
 		stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },

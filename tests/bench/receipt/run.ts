@@ -4,7 +4,9 @@
  * and FMM PDF generation time and size. The app's own modules run in the page, bundled by esbuild (bundle.ts).
  */
 import { chromium } from '@playwright/test';
+import fs from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { benchBundle } from './bundle';
 import { kb, median, writeReport } from '../report';
@@ -12,6 +14,9 @@ import { coseToken, entryClaims, jwsToken, keyring, qrVersion, receiptClaims } f
 
 const VERIFY_RUNS = 200;
 const PDF_RUNS = 10;
+/** Spanish + English (Latin font only) and Spanish + Japanese (with the CJK font embedded). */
+const PDF_LOCALES = ['en', 'ja'] as const;
+const CJK_FONT = path.resolve(import.meta.dirname, '..', '..', '..', 'static', 'fonts', 'arribo-cjk.ttf');
 
 async function main(): Promise<void> {
 	const receipt = await coseToken(receiptClaims);
@@ -25,7 +30,12 @@ async function main(): Promise<void> {
 
 	const script = await benchBundle();
 	// A localhost origin, so WebCrypto is available (secure context) as on a device.
-	const http = createServer((_request, response) => {
+	const http = createServer((request, response) => {
+		if (request.url === '/fonts/arribo-cjk.ttf') {
+			response.setHeader('content-type', 'font/ttf');
+			response.end(fs.readFileSync(CJK_FONT));
+			return;
+		}
 		response.setHeader('content-type', 'text/html');
 		response.end(
 			`<!doctype html><title>bench</title><script>${script.replace(/<\/script/g, '<\\/script')}</script>`
@@ -43,10 +53,18 @@ async function main(): Promise<void> {
 		// tsx keeps function names with an esbuild helper that the page does not have.
 		await page.addInitScript('globalThis.__name = (fn) => fn');
 		await page.goto(url);
+		// The catalogs and the CJK font are fetched while online, as the history page does ahead of time.
+		await page.evaluate(async (locales) => {
+			const bench = (window as unknown as { ArriboBench: Record<string, (l: string) => Promise<unknown>> })
+				.ArriboBench;
+			const languages: Record<string, unknown> = {};
+			for (const locale of locales) languages[locale] = await bench.pdfLanguagesFor!(locale);
+			(window as unknown as { pdfLanguages: unknown }).pdfLanguages = languages;
+		}, PDF_LOCALES);
 		await context.setOffline(true);
 		const jwk = keyring.publicJwks().keys[0]!;
 		const inPage = await page.evaluate(
-			async ({ receipt, entry, jwk, receiptClaims, entryClaims, VERIFY_RUNS, PDF_RUNS }) => {
+			async ({ receipt, entry, jwk, receiptClaims, entryClaims, VERIFY_RUNS, PDF_RUNS, PDF_LOCALES }) => {
 				type Fn = (...args: never[]) => Promise<unknown>;
 				const bench = (window as unknown as { ArriboBench: Record<string, Fn> }).ArriboBench;
 				const key = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
@@ -75,29 +93,45 @@ async function main(): Promise<void> {
 				const renderQr = bench.renderQr as unknown as (t: string) => Promise<{ dataUrl: string }>;
 				const receiptPdf = bench.receiptPdf as unknown as (...a: unknown[]) => Promise<Uint8Array>;
 				const fmmPdf = bench.fmmPdf as unknown as (...a: unknown[]) => Promise<Uint8Array>;
-				const receiptMs: number[] = [];
-				const fmmMs: number[] = [];
-				let receiptBytes = 0;
-				let fmmBytes = 0;
-				for (let i = 0; i < PDF_RUNS; i++) {
-					let start = performance.now();
-					const qr = await renderQr(receipt);
-					receiptBytes = (await receiptPdf(receiptClaims, qr.dataUrl, 'a4')).length;
-					receiptMs.push(performance.now() - start);
-					start = performance.now();
-					const entryQr = await renderQr(entry);
-					fmmBytes = (await fmmPdf(receiptClaims, entryClaims, entryQr.dataUrl, 'a4')).length;
-					fmmMs.push(performance.now() - start);
+				const pdfLanguages = (window as unknown as { pdfLanguages: Record<string, unknown> }).pdfLanguages;
+				const pdfs: Record<
+					string,
+					{ receiptMs: number[]; fmmMs: number[]; receiptBytes: number; fmmBytes: number }
+				> = {};
+				for (const locale of PDF_LOCALES) {
+					const languages = pdfLanguages[locale];
+					const result = { receiptMs: [] as number[], fmmMs: [] as number[], receiptBytes: 0, fmmBytes: 0 };
+					for (let i = 0; i < PDF_RUNS; i++) {
+						let start = performance.now();
+						const qr = await renderQr(receipt);
+						result.receiptBytes = (await receiptPdf(receiptClaims, qr.dataUrl, 'a4', languages)).length;
+						result.receiptMs.push(performance.now() - start);
+						start = performance.now();
+						const entryQr = await renderQr(entry);
+						result.fmmBytes = (
+							await fmmPdf(receiptClaims, entryClaims, entryQr.dataUrl, 'a4', languages)
+						).length;
+						result.fmmMs.push(performance.now() - start);
+					}
+					pdfs[locale] = result;
 				}
-				return { verifyMs, receiptMs, fmmMs, receiptBytes, fmmBytes };
+				return { verifyMs, pdfs };
 			},
-			{ receipt, entry, jwk, receiptClaims, entryClaims, VERIFY_RUNS, PDF_RUNS }
+			{ receipt, entry, jwk, receiptClaims, entryClaims, VERIFY_RUNS, PDF_RUNS, PDF_LOCALES }
 		);
 		const data = {
 			sizes,
 			verify: { runs: VERIFY_RUNS, medianMs: median(inPage.verifyMs) },
-			receiptPdf: { runs: PDF_RUNS, medianMs: median(inPage.receiptMs), bytes: inPage.receiptBytes },
-			fmmPdf: { runs: PDF_RUNS, medianMs: median(inPage.fmmMs), bytes: inPage.fmmBytes }
+			pdfs: Object.fromEntries(
+				Object.entries(inPage.pdfs).map(([locale, pdf]) => [
+					locale,
+					{
+						runs: PDF_RUNS,
+						receipt: { medianMs: median(pdf.receiptMs), bytes: pdf.receiptBytes },
+						fmm: { medianMs: median(pdf.fmmMs), bytes: pdf.fmmBytes }
+					}
+				])
+			)
 		};
 		const ms = (value: number) => `${value.toFixed(2)} ms`;
 		writeReport(
@@ -112,9 +146,16 @@ async function main(): Promise<void> {
 				`| receipt, compact JWS ES256, same claims (byte-mode QR) | ${sizes.jwsReceipt.characters} | ${sizes.jwsReceipt.qrVersion} |`,
 				`| entry record (FMM), COSE | ${sizes.coseEntry.characters} | ${sizes.coseEntry.qrVersion} |`,
 				'',
-				`Chromium, offline: verification median ${ms(data.verify.medianMs)} (${VERIFY_RUNS} runs, key imported once);`,
-				`receipt PDF (QR + A4 PDF) median ${ms(data.receiptPdf.medianMs)}, ${kb(data.receiptPdf.bytes)};`,
-				`FMM PDF median ${ms(data.fmmPdf.medianMs)}, ${kb(data.fmmPdf.bytes)} (${PDF_RUNS} runs each).`
+				`Chromium, offline: verification median ${ms(data.verify.medianMs)} (${VERIFY_RUNS} runs, key imported once).`,
+				'',
+				`| PDF languages | receipt (QR + A4 PDF) median | receipt size | FMM median | FMM size |`,
+				'|---|---|---|---|---|',
+				...Object.entries(data.pdfs).map(
+					([locale, pdf]) =>
+						`| Spanish + ${locale} | ${ms(pdf.receipt.medianMs)} | ${kb(pdf.receipt.bytes)} | ${ms(pdf.fmm.medianMs)} | ${kb(pdf.fmm.bytes)} |`
+				),
+				'',
+				`${PDF_RUNS} runs each; the Japanese PDFs embed the used glyphs of the CJK font.`
 			].join('\n')
 		);
 	} finally {
