@@ -194,9 +194,11 @@ function photograph(random: () => number, png: Buffer, d: Degradation): Buffer {
 	args.push('-background', '#3b3b3b', '-rotate', d.rotate.toFixed(2));
 	const frameW = 1600;
 	const docW = Math.round(frameW * d.scale);
+	// Fit inside the frame both ways: an open booklet (two pages, one above the other) is taller than wide,
+	// and fitting its width alone cut the data page's MRZ off below the frame.
 	args.push(
 		'-resize',
-		`${docW}x`,
+		`${docW}x${Math.round(frameW * 0.75 * 0.97)}`,
 		'-gravity',
 		'center',
 		'-background',

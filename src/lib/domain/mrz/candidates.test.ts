@@ -115,6 +115,23 @@ describe('chooseMrz', () => {
 		expect(choice.status !== 'unreadable' && choice.lines[1]).toBe(misread);
 	});
 
+	it('settles a character no date can hold by its check digit alone', () => {
+		// Expiry 120415 read with a Y: no look-alike says which digit, the expiry check digit allows one.
+		const misread = TD3_SPECIMEN[1].replace('F1204159', 'F12Y4159');
+		const choice = chooseMrz(plain(TD3_SPECIMEN[0], misread));
+		expect(confirmedLines(choice)).toEqual([...TD3_SPECIMEN]);
+		expect(choice.status === 'confirmed' && choice.repairs).toEqual([
+			{ line: 1, column: 23, read: 'Y', chosen: '0', confirmedBy: 'check-digit' }
+		]);
+	});
+
+	it('does not let one check digit settle two such characters, nor guess one in a name', () => {
+		const twoUnknown = TD3_SPECIMEN[1].replace('7408122', 'Y40W122');
+		expect(chooseMrz(plain(TD3_SPECIMEN[0], twoUnknown)).status).not.toBe('confirmed');
+		const digitInName = TD3_SPECIMEN[0].replace('ANNA', 'AN3A');
+		expect(chooseMrz(plain(digitInName, TD3_SPECIMEN[1]))).toMatchObject({ reason: 'ungrammatical' });
+	});
+
 	it('rejects reads that fit no format or break the grammar', () => {
 		expect(chooseMrz(plain(TD3_SPECIMEN[0], TD3_SPECIMEN[1].slice(1)))).toEqual({
 			status: 'unreadable',

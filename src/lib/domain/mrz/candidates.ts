@@ -52,6 +52,8 @@ const SUSPECT_CONFIDENCE = 80;
 /** Alternatives below this are noise. */
 const MIN_ALTERNATIVE_CONFIDENCE = 10;
 const MAX_READ_COMBINATIONS = 64;
+/** Values tried at an unknown position; not the filler, which weighs as 0 and would tie with `0`. */
+const DATA_CHARACTERS = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 
 type Grid = string[][];
 type Solved = { lines: string[]; repairs: Repair[]; cost: number; grammarOnly: string[] };
@@ -66,8 +68,25 @@ function classAt(layout: FormatLayout, line: number, column: number) {
 		.chars;
 }
 
-/** Applies the fixes the grammar forces; false if some character has no single fix. */
-function applyGrammar(layout: FormatLayout, grid: Grid, repairs: Repair[]): boolean {
+/** Positions (`line:column`) whose value a check digit can settle: what the field checks cover, and each digit. */
+function checkedPositions(layout: FormatLayout): Set<string> {
+	const positions = new Set<string>();
+	layout.checks.forEach((check, index) => {
+		// The composite digit is settled by the composite check alone; the data it covers by their own.
+		if (check.name === 'composite') positions.add(`${check.digit.line}:${check.digit.start}`);
+		else for (const [line, column] of positionsOf(layout, index)) positions.add(`${line}:${column}`);
+	});
+	return positions;
+}
+
+/**
+ * Applies the fixes the grammar forces; false if some character has no single fix. A character the
+ * position cannot hold and that has no obvious look-alike (a `Y` in a date, say) is left for its check
+ * digit to decide when one covers it: it goes into `unknown`, and only the one value its check digit
+ * allows can replace it.
+ */
+function applyGrammar(layout: FormatLayout, grid: Grid, repairs: Repair[], unknown: Set<string>): boolean {
+	const checked = checkedPositions(layout);
 	const set = (line: number, column: number, chosen: string) => {
 		const read = grid[line]![column]!;
 		if (read !== chosen) repairs.push({ line, column, read, chosen, confirmedBy: 'grammar' });
@@ -76,7 +95,11 @@ function applyGrammar(layout: FormatLayout, grid: Grid, repairs: Repair[]): bool
 	for (const field of layout.fields) {
 		for (let column = field.start; column < field.end; column++) {
 			const fix = grammaticalFix(field.chars, grid[field.line]![column]!);
-			if (fix === undefined) return false;
+			if (fix === undefined) {
+				if (!checked.has(`${field.line}:${column}`)) return false;
+				unknown.add(`${field.line}:${column}`);
+				continue;
+			}
 			set(field.line, column, fix);
 		}
 		const text = grid[field.line]!.slice(field.start, field.end).join('');
@@ -123,22 +146,52 @@ function positionsOf(layout: FormatLayout, checkIndex: number): [number, number]
 
 type Variant = { changes: Repair[] };
 
-/** The unchanged read and single swaps, restricted to those under which `checkIndex` holds. */
+/** Every value the class allows at an unknown position under which the check holds. */
+function unknownVariants(layout: FormatLayout, grid: Grid, checkIndex: number, line: number, column: number) {
+	const check = layout.checks[checkIndex]!;
+	const chars = classAt(layout, line, column);
+	const read = grid[line]![column]!;
+	const variants: Variant[] = [];
+	for (const chosen of DATA_CHARACTERS) {
+		if (!isAllowed(chars, chosen)) continue;
+		grid[line]![column] = chosen;
+		if (
+			checkPasses(
+				layout,
+				check,
+				grid.map((row) => row.join(''))
+			)
+		) {
+			variants.push({ changes: [{ line, column, read, chosen, confirmedBy: 'check-digit' }] });
+		}
+	}
+	grid[line]![column] = read;
+	return variants;
+}
+
+/**
+ * The unchanged read and single swaps, restricted to those under which `checkIndex` holds. With an
+ * unknown position under this check, only values for it are tried (one check digit settles one unknown).
+ */
 function variantsFor(
 	layout: FormatLayout,
 	grid: Grid,
 	reads: readonly LineRead[],
-	checkIndex: number
+	checkIndex: number,
+	unknown: ReadonlySet<string>
 ): Variant[] {
 	const check = layout.checks[checkIndex]!;
 	const lines = () => grid.map((chars) => chars.join(''));
 	const variants: Variant[] = [];
-	if (check.name === 'composite' || checkPasses(layout, check, lines())) variants.push({ changes: [] });
-	const positions =
+	const covered =
 		check.name === 'composite'
 			? [[check.digit.line, check.digit.start] as [number, number]]
 			: positionsOf(layout, checkIndex);
-	for (const [line, column] of positions) {
+	const unknownHere = covered.filter(([line, column]) => unknown.has(`${line}:${column}`));
+	if (unknownHere.length > 1) return [];
+	if (unknownHere.length === 1) return unknownVariants(layout, grid, checkIndex, ...unknownHere[0]!);
+	if (check.name === 'composite' || checkPasses(layout, check, lines())) variants.push({ changes: [] });
+	for (const [line, column] of covered) {
 		const read = grid[line]![column]!;
 		for (const chosen of alternativesAt(layout, reads[line]!, line, column, read)) {
 			grid[line]![column] = chosen;
@@ -154,9 +207,10 @@ function variantsFor(
 function solve(layout: FormatLayout, reads: readonly LineRead[]): Outcome | undefined {
 	const grid: Grid = reads.map((read) => [...read.text]);
 	const grammarRepairs: Repair[] = [];
-	if (!applyGrammar(layout, grid, grammarRepairs)) return undefined;
+	const unknown = new Set<string>();
+	if (!applyGrammar(layout, grid, grammarRepairs, unknown)) return undefined;
 	const grammarOnly = grid.map((chars) => chars.join(''));
-	const perCheck = layout.checks.map((_, index) => variantsFor(layout, grid, reads, index));
+	const perCheck = layout.checks.map((_, index) => variantsFor(layout, grid, reads, index, unknown));
 	const solutions: Solved[] = [];
 	const combine = (index: number, changes: Repair[]) => {
 		if (index === perCheck.length) {

@@ -8,7 +8,8 @@ import type { GreyImage } from './image';
 export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
 	const xs: number[] = [];
 	const ys: number[] = [];
-	const { width, height, data } = mask;
+	const { width, height } = mask;
+	const data = thinInk(mask, Math.max(8, Math.round(height / 20)));
 	// Every pixel of a large image is not needed to find an angle; a regular subsample keeps it fast.
 	const total = data.reduce((n, v) => n + (v ? 1 : 0), 0);
 	const stride = Math.max(1, Math.ceil(total / 25_000));
@@ -46,4 +47,26 @@ export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
 		if (s > bestScore) [best, bestScore] = [d, s];
 	}
 	return (best * Math.PI) / 180;
+}
+
+/**
+ * The mask without ink that runs vertically for more than `maxRun` rows: glyph strokes are short, while a
+ * dark table or background around a tilted document is a solid area whose straight edges (the photo's
+ * frame, not the document) would otherwise outvote the text.
+ */
+function thinInk(mask: GreyImage, maxRun: number): Uint8ClampedArray {
+	const { width, height } = mask;
+	const out = new Uint8ClampedArray(mask.data);
+	for (let x = 0; x < width; x++) {
+		let start = -1;
+		for (let y = 0; y <= height; y++) {
+			const inked = y < height && out[y * width + x] !== 0;
+			if (inked && start < 0) start = y;
+			if (!inked && start >= 0) {
+				if (y - start > maxRun) for (let k = start; k < y; k++) out[k * width + x] = 0;
+				start = -1;
+			}
+		}
+	}
+	return out;
 }
