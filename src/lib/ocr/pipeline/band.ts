@@ -7,6 +7,8 @@ export interface LineBox {
 	/** Centre row of the line and the height of its dense core. */
 	y: number;
 	core: number;
+	/** Share of inked pixels in the line's core: glyphs leave paper between strokes, a dark strip does not. */
+	density?: number;
 }
 
 export interface Band {
@@ -127,7 +129,11 @@ function linesIn(ink: GreyImage, box: Box, gap: number): LineBox[] {
 	return rows.map(([a, b]) => {
 		// Narrow glyphs (`1`, `<`) leave gaps up to most of a pitch, and the pitch is about the line height.
 		const [x0, x1] = extent(ink, box, box.y0 + a, box.y0 + b, Math.max(gap, Math.round((b - a + 1) * 0.9)));
-		return { x0, x1, y: box.y0 + (a + b) / 2, core: b - a + 1 };
+		let inked = 0;
+		for (let y = box.y0 + a; y <= box.y0 + b; y++)
+			for (let x = x0; x <= x1; x++) if (ink.data[y * ink.width + x]) inked++;
+		const density = inked / Math.max(1, (x1 - x0 + 1) * (b - a + 1));
+		return { x0, x1, y: box.y0 + (a + b) / 2, core: b - a + 1, density };
 	});
 }
 
@@ -145,7 +151,11 @@ export function findLines(ink: GreyImage): LineBox[] {
 		// Tall blocks are kept too: the page's own edge can join the MRZ and everything else into one block,
 		// and the row profile still separates its lines.
 		if (width < ink.width * 0.22) continue;
-		for (const line of linesIn(ink, box, gap)) if (line.x1 - line.x0 >= ink.width * 0.2) lines.push(line);
+		for (const line of linesIn(ink, box, gap)) {
+			// Ink from one edge of the photo to the other is noise or a table edge: a document's MRZ has margins.
+			const edgeToEdge = line.x0 <= 0 && line.x1 >= ink.width - 1;
+			if (line.x1 - line.x0 >= ink.width * 0.2 && !edgeToEdge) lines.push(line);
+		}
 	}
 	return lines.sort((a, b) => a.y - b.y);
 }
@@ -166,6 +176,9 @@ function dilateVertically(mask: GreyImage, radius: number): GreyImage {
 	}
 	return out;
 }
+
+/** Share of inked pixels above which a "line" is a solid strip (MRZ lines measure 0.3–0.45, strips 0.7–1). */
+const MAX_LINE_DENSITY = 0.62;
 
 const similar = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(a, b);
 
@@ -192,7 +205,9 @@ export function pickBand(lines: LineBox[]): Band | null {
 			);
 			// Glyph rows are thick; the edge of a page or a photo is a thin line however long.
 			const thick = group.every((l) => similar(l.core, group[0]!.core, 0.45));
-			if (!aligned || !thick) continue;
+			// A strip of dark table along a tilted document's edge is long and thick too, but solid.
+			const glyphs = group.every((l) => (l.density ?? 0) <= MAX_LINE_DENSITY);
+			if (!aligned || !thick || !glyphs) continue;
 			const spacings = group.slice(1).map((l, k) => l.y - group[k]!.y);
 			const spacing = spacings.reduce((s, v) => s + v, 0) / spacings.length;
 			if (!spacings.every((s) => similar(s, spacing, 0.25))) continue;

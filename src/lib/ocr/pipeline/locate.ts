@@ -1,5 +1,5 @@
 import { findLines, pickBand, type Band, type LineBox } from './band';
-import { binarise, darkness, normalise } from './filters';
+import { binarise, boxBlur, darkness, normalise } from './filters';
 import { downscale, greyImage, rotate, sample, toGrey, type GreyImage, type PixelBuffer } from './image';
 import { estimateSkew } from './skew';
 
@@ -46,13 +46,15 @@ function lineAngle(mask: GreyImage, line: LineBox, halfHeight: number): number {
 export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
 	const grey = toGrey(pixels);
 	const source = downscale(grey, SOURCE_SIDE).image;
-	// The fast look first; a small, blurred or faint document in a large photo gets a finer, more sensitive one.
-	for (const [side, ink] of [
-		[WORK_SIDE, INK],
-		[WORK_SIDE * 1.6, INK * 0.7]
+	// The fast look first; then the same smoothed, for a dim photo whose sensor noise turns the whole frame
+	// into specks of "ink"; a small, blurred or faint document in a large photo gets a finer, more sensitive one.
+	for (const [side, ink, smooth] of [
+		[WORK_SIDE, INK, false],
+		[WORK_SIDE, INK, true],
+		[WORK_SIDE * 1.6, INK * 0.7, false]
 	] as const) {
 		const work = downscale(source, side).image;
-		const found = locateIn(source, work, inkMask(work, ink));
+		const found = locateIn(source, work, inkMask(smooth ? boxBlur(work, 1) : work, ink));
 		if (found) return found;
 	}
 	return null;
