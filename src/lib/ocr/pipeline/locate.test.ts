@@ -3,6 +3,7 @@ import { findLines, pickBand } from './band';
 import { binarise, darkness, normalise } from './filters';
 import { locateMrz } from './locate';
 import { estimateSkew } from './skew';
+import { greyImage, rotate } from './image';
 import { rotatedDegrees, syntheticPage } from './test-images';
 
 const passport = { width: 900, height: 640, mrzLines: 2, charsPerLine: 44, pitch: 18, mrzTop: 520 };
@@ -31,6 +32,31 @@ describe('band location', () => {
 		const band = pickBand(findLines(ink(syntheticPage(card))));
 		expect(band?.lines).toHaveLength(3);
 		expect(band?.charsPerLine).toBe(30);
+	});
+
+	it('finds a tilted page photographed on a dark table inside a lighter frame', () => {
+		// The page turned 4° on a dark table (60), that photo framed by a lighter grey (150): the dark wedges
+		// and strips are level with the frame, not with the text, and must outvote neither skew nor band.
+		const tilted = rotate(syntheticPage(passport), (-4 * Math.PI) / 180, 60);
+		const margin = 120;
+		const photo = greyImage(tilted.width + 2 * margin, tilted.height + 2 * margin);
+		photo.data.fill(150);
+		for (let y = 0; y < tilted.height; y++)
+			photo.data.set(
+				tilted.data.subarray(y * tilted.width, (y + 1) * tilted.width),
+				(y + margin) * photo.width + margin
+			);
+		const located = locateMrz(photo);
+		expect(located?.band.lines).toHaveLength(2);
+		expect(located?.band.charsPerLine).toBe(44);
+		expect(located!.skewDegrees).toBeCloseTo(4, 0);
+	});
+
+	it('does not take two solid dark strips shaped like an MRZ for one', () => {
+		const mask = greyImage(900, 300);
+		for (const top of [100, 130])
+			for (let y = top; y < top + 16; y++) mask.data.fill(255, y * 900 + 50, y * 900 + 850);
+		expect(pickBand(findLines(mask))).toBeNull();
 	});
 
 	it('finds nothing on a page without an MRZ', () => {
