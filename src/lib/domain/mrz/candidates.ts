@@ -69,7 +69,7 @@ function classAt(layout: FormatLayout, line: number, column: number) {
 }
 
 /** Positions (`line:column`) whose value a check digit can settle: what the field checks cover, and each digit. */
-function checkedPositions(layout: FormatLayout): Set<string> {
+export function checkedPositions(layout: FormatLayout): Set<string> {
 	const positions = new Set<string>();
 	layout.checks.forEach((check, index) => {
 		// The composite digit is settled by the composite check alone; the data it covers by their own.

@@ -1,4 +1,4 @@
-import { chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
+import { checkedPositions, chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
 import { layoutFor, type CharClass, type FormatLayout } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
 import { alignRead } from './align';
@@ -63,12 +63,19 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	// a model can be confidently wrong on one rendering of a glyph, rarely the same way on both. Runs are
 	// lined up with the chosen text first, so a glyph one run saw twice does not discredit the rest.
 	const aligned = runs.map((run) => lines.map((line, l) => alignRead(line, run[l] ?? [])));
+	const readAsChosen = (run: (typeof aligned)[number], l: number, c: number) => {
+		const best = run[l]![c]?.choices[0];
+		return best !== undefined && best.confidence >= MIN_CONFIDENCE && best.char === lines[l]![c];
+	};
+	// Where a check digit covers the position and the runs disagree, the chooser has already found that
+	// only one run's character satisfies it (two would have made the reading ambiguous): one confident
+	// run suffices there, as for any alternative a check digit confirms.
+	const checked = checkedPositions(layout);
 	const confident = (l: number, c: number) =>
 		runs.length >= 2 &&
-		aligned.every((run) => {
-			const best = run[l]![c]?.choices[0];
-			return best !== undefined && best.confidence >= MIN_CONFIDENCE && best.char === lines[l]![c];
-		});
+		(checked.has(`${l}:${c}`)
+			? aligned.some((run) => readAsChosen(run, l, c))
+			: aligned.every((run) => readAsChosen(run, l, c)));
 	// ICAO 9303: passports start with P (V for visas), cards with A, C or I.
 	const code = lines[0]!.charAt(0);
 	if (!(layout.format === 'TD3' ? 'PV' : 'ACI').includes(code)) return false;
