@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alpha2Of, STATE_CODES } from './countries';
+import { alpha2Of, isKnownStateCode, STATE_CODES } from './countries';
 
 describe('alpha2Of', () => {
 	it('maps ISO alpha-3 and ICAO codes to alpha-2', () => {
@@ -19,5 +19,16 @@ describe('alpha2Of', () => {
 	it('knows all 249 ISO countries once', () => {
 		expect(STATE_CODES).toHaveLength(249);
 		expect(new Set(STATE_CODES).size).toBe(249);
+	});
+});
+
+describe('isKnownStateCode', () => {
+	it('knows countries, ICAO codes without a country and the specimen state', () => {
+		for (const code of ['FIN', 'MEX', 'D<<', 'GBN', 'RKS', 'EUE', 'UNO', 'XXA', 'UTO'])
+			expect(isKnownStateCode(code), code).toBe(true);
+	});
+
+	it('does not know misreads of them', () => {
+		for (const code of ['FZN', 'MFX', 'O<<', 'QQQ', '<<<']) expect(isKnownStateCode(code), code).toBe(false);
 	});
 });

@@ -40,5 +40,38 @@ export function alpha2Of(code: string): string | null {
 	return ALPHA2.get(clean) ?? ICAO_EXTRA[clean] ?? null;
 }
 
+/**
+ * ICAO 9303 codes that name no country: United Nations and its agencies, stateless persons and refugees,
+ * unspecified nationality, and `UTO`, the fictional state of ICAO's specimens.
+ */
+const ICAO_NON_STATES = new Set([
+	'UNO',
+	'UNA',
+	'UNK',
+	'XXA',
+	'XXB',
+	'XXC',
+	'XXX',
+	'XBA',
+	'XIM',
+	'XCC',
+	'XCE',
+	'XCO',
+	'XEC',
+	'XPO',
+	'XES',
+	'XMP',
+	'XOM',
+	'XDC',
+	'XSC',
+	'UTO'
+]);
+
+/** Whether an MRZ state code (fillers allowed, as in `D<<`) is one ICAO 9303 defines. */
+export function isKnownStateCode(code: string): boolean {
+	const clean = code.replace(/</g, '').toUpperCase();
+	return alpha2Of(clean) !== null || ICAO_NON_STATES.has(clean);
+}
+
 /** Every ISO alpha-3 code, for a country picker when the traveller types by hand. */
 export const STATE_CODES: readonly string[] = [...ALPHA2.keys()];

@@ -1,4 +1,5 @@
 import { checkedPositions, chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
+import { isKnownStateCode } from '../../domain/documents/countries';
 import { layoutFor, type CharClass, type FormatLayout } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
 import { alignRead } from './align';
@@ -79,6 +80,12 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	// ICAO 9303: passports start with P (V for visas), cards with A, C or I.
 	const code = lines[0]!.charAt(0);
 	if (!(layout.format === 'TD3' ? 'PV' : 'ACI').includes(code)) return false;
+	// No check digit covers the issuing state or the nationality, and a misread letter (FIN as FZN) can be
+	// read the same way twice: a code ICAO does not define is a misread, whoever agrees on it.
+	for (const name of ['issuingState', 'nationality']) {
+		const field = layout.fields.find((candidate) => candidate.name === name)!;
+		if (!isKnownStateCode(lines[field.line]!.slice(field.start, field.end))) return false;
+	}
 	const grammarFixed = new Set(
 		repairs.filter((r) => r.confirmedBy === 'grammar').map((r) => `${r.line}:${r.column}`)
 	);
