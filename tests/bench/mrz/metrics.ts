@@ -22,6 +22,8 @@ export interface Summary {
 	fieldAccuracy: number;
 	/** Accepted while different from the truth (documents), or accepted at all (negatives). Must be 0. */
 	falseAccepts: number;
+	/** Which images were accepted with data that differs from the truth (so they can be looked at). */
+	falseAcceptFiles: { file: string; read: string[]; truth: string[] }[];
 	medianMs: number;
 	p90Ms: number;
 	byLevel: Record<number, { documents: number; exactAccepted: number }>;
@@ -47,12 +49,16 @@ export function summarise(manifest: ManifestEntry[], outcomes: Outcome[]): Summa
 	let fields = 0;
 	let fieldsRight = 0;
 	let falseAccepts = 0;
+	const falseAcceptFiles: Summary['falseAcceptFiles'] = [];
 	const byLevel: Summary['byLevel'] = {};
 	for (const entry of manifest) {
 		const outcome = byFile.get(entry.file);
 		if (!outcome) continue;
 		if (entry.kind !== 'document') {
-			if (outcome.accepted) falseAccepts++;
+			if (outcome.accepted) {
+				falseAccepts++;
+				falseAcceptFiles.push({ file: entry.file, read: outcome.lines, truth: entry.lines });
+			}
 			continue;
 		}
 		documents++;
@@ -64,7 +70,10 @@ export function summarise(manifest: ManifestEntry[], outcomes: Outcome[]): Summa
 			exactAccepted++;
 			level.exactAccepted++;
 		}
-		if (outcome.accepted && !exact) falseAccepts++;
+		if (outcome.accepted && !exact) {
+			falseAccepts++;
+			falseAcceptFiles.push({ file: entry.file, read: outcome.lines, truth: entry.lines });
+		}
 		chars += entry.lines.join('').length;
 		charsRight += charsCorrect(entry.lines, outcome.lines);
 		const truth = parseMrz(entry.lines, TODAY);
@@ -84,6 +93,7 @@ export function summarise(manifest: ManifestEntry[], outcomes: Outcome[]): Summa
 		charAccuracy: chars ? charsRight / chars : NaN,
 		fieldAccuracy: fields ? fieldsRight / fields : NaN,
 		falseAccepts,
+		falseAcceptFiles,
 		medianMs: median(ms),
 		p90Ms: percentile(ms, 90),
 		byLevel
