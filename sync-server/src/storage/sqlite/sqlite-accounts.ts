@@ -9,6 +9,7 @@ import type {
 import type { ThrottleState, TokenPurpose } from '../../domain/account-rules.js';
 import type { Language } from '../../domain/languages.js';
 import type { Migration } from '../port.js';
+import { statementCache } from './statement-cache.js';
 
 /** Accounts' SQLite schema steps (the accounts range, 200–299), recorded in the shared schema_migrations. */
 export const sqliteAccountMigrations: Migration[] = [
@@ -110,17 +111,10 @@ function toSession(row: Row | undefined): SessionRecord | null {
 
 export class SqliteAccountStore implements AccountStore {
 	/** Statements of the per-request session look-up, compiled once (every signed-in request runs them). */
-	private readonly statements = new Map<string, Database.Statement>();
+	private readonly sql: (text: string) => Database.Statement;
 
-	constructor(private readonly db: Database.Database) {}
-
-	private sql(text: string): Database.Statement {
-		let statement = this.statements.get(text);
-		if (!statement) {
-			statement = this.db.prepare(text);
-			this.statements.set(text, statement);
-		}
-		return statement;
+	constructor(private readonly db: Database.Database) {
+		this.sql = statementCache(db);
 	}
 
 	/** Applies the accounts steps not yet recorded; runs after the core migrations. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ChangeWaiter } from '../change-waiter.js';
 import { GroupCommit } from './group-commit.js';
+import { statementCache } from './statement-cache.js';
 import type {
 	AllDocsRange,
 	DatabaseInfo,
@@ -64,22 +65,14 @@ const OWNER_CACHE_SIZE = 100_000;
 export class SqliteDocuments implements DocumentStore {
 	private readonly waiter: ChangeWaiter;
 	private readonly commits: GroupCommit;
-	private readonly statements = new Map<string, Database.Statement>();
+	/** A prepared statement, compiled once per SQL text. */
+	private readonly sql: (text: string) => Database.Statement;
 	private readonly ownerDbIds = new Map<string, number>();
 
 	constructor(private readonly db: Database.Database) {
+		this.sql = statementCache(db);
 		this.waiter = new ChangeWaiter(async (dbId) => this.updateSeq(dbId));
 		this.commits = new GroupCommit(db);
-	}
-
-	/** A prepared statement, compiled once per SQL text (compiling costs more than most of our queries). */
-	private sql(text: string): Database.Statement {
-		let statement = this.statements.get(text);
-		if (!statement) {
-			statement = this.db.prepare(text);
-			this.statements.set(text, statement);
-		}
-		return statement;
 	}
 
 	private updateSeq(dbId: number): number {
