@@ -139,6 +139,14 @@ export function layoutFor(lineCount: number, lineLength: number): FormatLayout |
 	return LAYOUTS.find((layout) => lines(layout) === lineCount && layout.lineLength === lineLength);
 }
 
+/** What each column of one line of a format may hold. */
+export function columnClasses(layout: FormatLayout, line: number): CharClass[] {
+	const classes: CharClass[] = [];
+	for (const field of layout.fields)
+		if (field.line === line) for (let c = field.start; c < field.end; c++) classes[c] = field.chars;
+	return classes;
+}
+
 export function segmentText(lines: readonly string[], segment: Segment): string {
 	return (lines[segment.line] ?? '').slice(segment.start, segment.end);
 }

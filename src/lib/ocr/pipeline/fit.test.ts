@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CharClass } from '../../domain/mrz/layout';
-import { layoutFor } from '../../domain/mrz/layout';
+import { columnClasses, layoutFor } from '../../domain/mrz/layout';
 import { TD3_SPECIMEN } from '../../domain/mrz/specimens.test-data';
 import { fitLength } from './fit';
 import type { OcrLine } from './hocr';
@@ -9,12 +8,7 @@ const line = (text: string, confidences: Record<number, number> = {}): OcrLine =
 	[...text].map((char, i) => ({ choices: [{ char, confidence: confidences[i] ?? 95 }] }));
 const text = (read: OcrLine) => read.map((symbol) => symbol.choices[0]!.char).join('');
 
-function classesOf(lineIndex: number): CharClass[] {
-	const classes: CharClass[] = [];
-	for (const field of layoutFor(2, 44)!.fields)
-		if (field.line === lineIndex) for (let c = field.start; c < field.end; c++) classes[c] = field.chars;
-	return classes;
-}
+const classesOf = (lineIndex: number) => columnClasses(layoutFor(2, 44)!, lineIndex);
 
 describe('fitLength', () => {
 	const [names, data] = TD3_SPECIMEN;

@@ -1,6 +1,6 @@
 import { checkedPositions, chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
 import { isKnownStateCode } from '../../domain/documents/countries';
-import { layoutFor, type CharClass, type FormatLayout } from '../../domain/mrz/layout';
+import { columnClasses, layoutFor } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
 import { alignRead } from './align';
 import { boxBlur } from './filters';
@@ -116,14 +116,6 @@ function mrzLinesOf(ocr: OcrLine[], count: number, length: number | null): OcrLi
 	return picked.map((line, index) =>
 		fitLength(line, target, layout ? columnClasses(layout, index) : undefined)
 	);
-}
-
-/** What each column of one line of a format may hold. */
-function columnClasses(layout: FormatLayout, line: number): CharClass[] {
-	const classes: CharClass[] = [];
-	for (const field of layout.fields)
-		if (field.line === line) for (let c = field.start; c < field.end; c++) classes[c] = field.chars;
-	return classes;
 }
 
 /**
