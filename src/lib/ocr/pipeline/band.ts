@@ -9,6 +9,8 @@ export interface LineBox {
 	core: number;
 	/** Share of inked pixels in the line's core: glyphs leave paper between strokes, a dark strip does not. */
 	density?: number;
+	/** The line runs into the left or right edge of the image: cut off, or noise of the photo's border. */
+	atEdge?: boolean;
 }
 
 export interface Band {
@@ -154,7 +156,10 @@ export function findLines(ink: GreyImage): LineBox[] {
 		for (const line of linesIn(ink, box, gap)) {
 			// Ink from one edge of the photo to the other is noise or a table edge: a document's MRZ has margins.
 			const edgeToEdge = line.x0 <= 0 && line.x1 >= ink.width - 1;
-			if (line.x1 - line.x0 >= ink.width * 0.2 && !edgeToEdge) lines.push(line);
+			// Within half a percent of the edge: straightening leaves a thin empty wedge along the border.
+			const margin = Math.ceil(ink.width * 0.005);
+			const atEdge = line.x0 <= margin || line.x1 >= ink.width - 1 - margin;
+			if (line.x1 - line.x0 >= ink.width * 0.2 && !edgeToEdge) lines.push({ ...line, atEdge });
 		}
 	}
 	return lines.sort((a, b) => a.y - b.y);
@@ -184,10 +189,11 @@ const similar = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= 
 
 /**
  * Picks the MRZ among the line candidates: 2 or 3 lines of the same width, aligned left, evenly spaced about
- * 1.67 character pitches apart (ICAO 9303: 2.54 mm pitch, 4.23 mm line spacing). Prefers the widest such group.
+ * 1.67 character pitches apart (ICAO 9303: 2.54 mm pitch, 4.23 mm line spacing). Prefers the widest such group
+ * that stays inside the image.
  */
 export function pickBand(lines: LineBox[]): Band | null {
-	let best: { band: Band; score: number } | null = null;
+	let best: { band: Band; score: number; inside: boolean } | null = null;
 	// Not only neighbours: fragments of other text can sit between two MRZ lines in the candidate list.
 	const groups: LineBox[][] = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -216,7 +222,11 @@ export function pickBand(lines: LineBox[]): Band | null {
 			if (ratio < 12 || ratio > 36 || group[0]!.core < spacing * 0.3) continue;
 			const charsPerLine = count === 3 ? 30 : ratio > 24 ? 44 : 36;
 			const score = width * count * (count === 3 && similar(ratio, 18, 0.25) ? 1.2 : 1);
-			if (!best || score > best.score) best = { band: { lines: group, charsPerLine }, score };
+			// A band inside the image beats any that runs into its edge: sensor noise along a photo's border
+			// forms long "lines" there, and a real MRZ at the edge would be cut anyway.
+			const inside = !group.some((l) => l.atEdge);
+			const better = !best || (inside === best.inside ? score > best.score : inside);
+			if (better) best = { band: { lines: group, charsPerLine }, score, inside };
 		}
 	}
 	return best?.band ?? null;

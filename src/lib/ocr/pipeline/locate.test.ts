@@ -59,6 +59,18 @@ describe('band location', () => {
 		expect(pickBand(findLines(mask))).toBeNull();
 	});
 
+	it('prefers an MRZ inside the photo to a wider one cut by its edge', () => {
+		// Two rows of glyphs wider than the real MRZ, running into the left edge of the photo (as sensor noise
+		// along a border does): a band running into the frame is either cut or noise, never the MRZ to read.
+		const photo = syntheticPage({ ...passport, charsPerLine: 30 });
+		for (const top of [150, 187])
+			for (let c = 0; c < 38; c++)
+				for (let y = top; y < top + 26; y++)
+					photo.data.fill(30, y * photo.width + c * 22, y * photo.width + c * 22 + 13);
+		const located = locateMrz(photo);
+		expect(located?.band.lines[0]!.y).toBeGreaterThan(passport.mrzTop);
+	});
+
 	it('finds nothing on a page without an MRZ', () => {
 		expect(pickBand(findLines(ink(syntheticPage({ ...passport, mrzLines: 0 }))))).toBeNull();
 	});
@@ -78,6 +90,20 @@ describe('band location', () => {
 });
 
 describe('normalise and binarise', () => {
+	it('gives the lines of a dim photo white paper from top to bottom, with no grey bands for the OCR to read', () => {
+		const located = locateMrz(syntheticPage(passport, 110, 20));
+		const { image } = located!;
+		// Rows without glyphs (above, between and below the lines) must be paper, not shades of grey.
+		const rowMean = (y: number) =>
+			image.data.subarray(y * image.width, (y + 1) * image.width).reduce((sum, v) => sum + v, 0) /
+			image.width;
+		const paperRows = Array.from({ length: image.height }, (_, y) => y).filter(
+			(y) => Math.min(...image.data.subarray(y * image.width, (y + 1) * image.width)) > 128
+		);
+		expect(paperRows.length).toBeGreaterThan(image.height * 0.3);
+		for (const y of paperRows) expect(rowMean(y), `row ${y}`).toBeGreaterThan(235);
+	});
+
 	it('keeps text black and paper white under a strong shadow', () => {
 		const page = syntheticPage(passport, 235, 60);
 		// A shadow darkening the left half to below the ink level of the lit side.

@@ -48,6 +48,9 @@ export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
 	const source = downscale(grey, SOURCE_SIDE).image;
 	// The fast look first; then the same smoothed, for a dim photo whose sensor noise turns the whole frame
 	// into specks of "ink"; a small, blurred or faint document in a large photo gets a finer, more sensitive one.
+	// A band that runs into the frame's edge is kept only when no look finds one inside the frame: a
+	// photo's sensor noise forms "lines" that start at the edge, and a real MRZ there would be cut anyway.
+	let atEdge: LocatedMrz | null = null;
 	for (const [side, ink, smooth] of [
 		[WORK_SIDE, INK, false],
 		[WORK_SIDE, INK, true],
@@ -55,9 +58,10 @@ export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
 	] as const) {
 		const work = downscale(source, side).image;
 		const found = locateIn(source, work, inkMask(smooth ? boxBlur(work, 1) : work, ink));
-		if (found) return found;
+		if (found && !found.band.lines.some((line) => line.atEdge)) return found;
+		atEdge ??= found;
 	}
-	return null;
+	return atEdge;
 }
 
 function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage): LocatedMrz | null {
@@ -95,11 +99,13 @@ function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage): LocatedM
 				);
 			}
 		}
-		return out;
+		// Each line against its own paper: normalising after stacking would take the white gaps between the
+		// lines for paper, and a dim photo's real paper would turn into grey bands the OCR reads as text.
+		return normalise(out, Math.round(TARGET_PITCH * 0.5));
 	});
 	return {
 		band,
-		image: normalise(stack(crops), Math.round(TARGET_PITCH * 0.5)),
+		image: stack(crops),
 		skewDegrees: (skew * 180) / Math.PI
 	};
 }
