@@ -273,8 +273,10 @@ export function chooseMrz(lineReads: readonly (readonly LineRead[])[]): MrzChoic
 		if (solutions.length === 0) continue;
 		const cheapest = Math.min(...solutions.map((solution) => solution.cost));
 		const best = solutions.filter((solution) => solution.cost === cheapest);
-		// Only lines covered by check digits have to agree; names differ between reads legitimately.
-		const checked = (solution: Solved) => solution.lines.slice(layout.format === 'TD1' ? 0 : 1, 2).join('\n');
+		// Only what check digits cover has to agree: names and state codes differ between reads legitimately
+		// (the first read of a line that works supplies them); a TD1's first line holds both kinds.
+		const positions = layout.checks.flatMap((_, index) => positionsOf(layout, index));
+		const checked = (solution: Solved) => positions.map(([l, c]) => solution.lines[l]![c]).join('');
 		const first = best[0]!;
 		if (best.some((solution) => checked(solution) !== checked(first))) {
 			return { status: 'unconfirmed', reason: 'ambiguous', format: layout.format, lines: first.grammarOnly };

@@ -1,8 +1,8 @@
 import { checkedPositions, chooseMrz, type LineRead, type Repair } from '../../domain/mrz/candidates';
-import { isKnownStateCode } from '../../domain/documents/countries';
 import { columnClasses, layoutFor } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
 import { alignRead } from './align';
+import { allCodesPlausible, codesPlausible } from './codes';
 import { boxBlur } from './filters';
 import { fitLength } from './fit';
 import { lineText, type OcrLine } from './hocr';
@@ -72,20 +72,20 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	// only one run's character satisfies it (two would have made the reading ambiguous): one confident
 	// run suffices there, as for any alternative a check digit confirms.
 	const checked = checkedPositions(layout);
+	// Likewise in a coded field: a run whose character there would make the code one that does not exist
+	// (D<JPN for P<JPN, ONK for DNK) has been ruled out by the closed list, not outvoted.
+	const ruledOut = (run: (typeof aligned)[number], l: number, c: number) => {
+		const char = run[l]![c]?.choices[0]?.char;
+		if (char === undefined || char === lines[l]![c]) return false;
+		return !codesPlausible(layout, l, lines[l]!.slice(0, c) + char + lines[l]!.slice(c + 1));
+	};
 	const confident = (l: number, c: number) =>
 		runs.length >= 2 &&
-		(checked.has(`${l}:${c}`)
-			? aligned.some((run) => readAsChosen(run, l, c))
-			: aligned.every((run) => readAsChosen(run, l, c)));
-	// ICAO 9303: passports start with P (V for visas), cards with A, C or I.
-	const code = lines[0]!.charAt(0);
-	if (!(layout.format === 'TD3' ? 'PV' : 'ACI').includes(code)) return false;
-	// No check digit covers the issuing state or the nationality, and a misread letter (FIN as FZN) can be
-	// read the same way twice: a code ICAO does not define is a misread, whoever agrees on it.
-	for (const name of ['issuingState', 'nationality']) {
-		const field = layout.fields.find((candidate) => candidate.name === name)!;
-		if (!isKnownStateCode(lines[field.line]!.slice(field.start, field.end))) return false;
-	}
+		aligned.some((run) => readAsChosen(run, l, c)) &&
+		(checked.has(`${l}:${c}`) || aligned.every((run) => readAsChosen(run, l, c) || ruledOut(run, l, c)));
+	// No check digit covers the document code or the states, and a misread letter (FIN as FZN) can be read
+	// the same way twice: a code that does not exist is a misread, whoever agrees on it.
+	if (!allCodesPlausible(layout, lines)) return false;
 	const grammarFixed = new Set(
 		repairs.filter((r) => r.confirmedBy === 'grammar').map((r) => `${r.line}:${r.column}`)
 	);
@@ -128,7 +128,23 @@ export function interpret(runs: OcrLine[][], expectedLines: number, today: Date)
 	if (!first) return { ...NOTHING, problem: 'unreadable' };
 	const length = first[0]!.length;
 	const fitted = runs.map((run) => mrzLinesOf(run, count, length)).filter((lines) => lines !== null);
-	const choice = chooseMrz(first.map((_, l) => fitted.map((lines) => toLineRead(lines[l]!))));
+	// Text no check digit covers comes from the first read of a line that works: put reads whose document
+	// code and states exist first, so a run that saw P<JPN wins over one that saw D<JPN.
+	const layout = layoutFor(count, length);
+	const plausibleFirst = (reads: LineRead[], l: number) =>
+		layout
+			? [...reads].sort(
+					(a, b) => Number(codesPlausible(layout, l, b.text)) - Number(codesPlausible(layout, l, a.text))
+				)
+			: reads;
+	const choice = chooseMrz(
+		first.map((_, l) =>
+			plausibleFirst(
+				fitted.map((lines) => toLineRead(lines[l]!)),
+				l
+			)
+		)
+	);
 	if (choice.status === 'unreadable') return { ...NOTHING, problem: 'unreadable' };
 	const parsed = parseMrz(choice.lines, today);
 	if (!parsed.ok) return { ...NOTHING, format: choice.format, lines: choice.lines, problem: 'unreadable' };
