@@ -13,10 +13,10 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../../../.." && pwd)
 WORK=${WORK:-/tmp/mrz-training}
-PAGES=${PAGES:-200}            # 20 lines each
+PAGES=${PAGES:-240}            # 20 lines each
 EVAL_PAGES=${EVAL_PAGES:-6}   # held back from training, used by lstmtraining itself
 EVAL_LINES=${EVAL_LINES:-400}  # held back single lines: first half clean, second damaged
-ITERATIONS=${ITERATIONS:-30000}
+ITERATIONS=${ITERATIONS:-40000}
 OUTPUT=${OUTPUT:-$REPO/static/ocr/mrz.traineddata}
 # Small net: the alphabet has 37 symbols and one font, so a few LSTM layers suffice
 # and keep the int model small enough to ship to phones.
