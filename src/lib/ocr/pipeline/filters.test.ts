@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxFilter } from './filters';
+import { maxFilter, median3 } from './filters';
 import { greyImage } from './image';
 
 describe('maxFilter', () => {
@@ -18,6 +18,21 @@ describe('maxFilter', () => {
 					expect(fast.data[y * image.width + x]).toBe(m);
 				}
 			}
+		}
+	});
+});
+
+describe('median3', () => {
+	it('removes a one-pixel speck and keeps a straight stroke edge where it was', () => {
+		const image = greyImage(12, 9);
+		image.data.fill(255);
+		for (let y = 0; y < 9; y++) image.data.fill(0, y * 12, y * 12 + 5); // a stroke, columns 0–4
+		image.data[4 * 12 + 9] = 0; // a speck on the paper
+		const out = median3(image);
+		expect(out.data[4 * 12 + 9]).toBe(255);
+		for (let y = 0; y < 9; y++) {
+			expect(out.data[y * 12 + 4]).toBe(0);
+			expect(out.data[y * 12 + 5]).toBe(255);
 		}
 	});
 });

@@ -135,3 +135,28 @@ export function binarise(image: GreyImage, threshold = otsuThreshold(image)): Gr
 	for (let i = 0; i < out.data.length; i++) out.data[i] = image.data[i]! > threshold ? 255 : 0;
 	return out;
 }
+
+/**
+ * 3×3 median: removes the specks that JPEG and sensor noise leave on glyphs while keeping stroke edges
+ * (a blur spreads a speck instead, so a look through each fails on different glyphs).
+ */
+export function median3(image: GreyImage): GreyImage {
+	const { width, height } = image;
+	const out = greyImage(width, height);
+	const window = new Uint8Array(9);
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			let n = 0;
+			for (let dy = -1; dy <= 1; dy++) {
+				const yy = Math.min(height - 1, Math.max(0, y + dy));
+				for (let dx = -1; dx <= 1; dx++) {
+					const xx = Math.min(width - 1, Math.max(0, x + dx));
+					window[n++] = image.data[yy * width + xx]!;
+				}
+			}
+			window.sort();
+			out.data[y * width + x] = window[4]!;
+		}
+	}
+	return out;
+}

@@ -23,6 +23,29 @@ describe('interpret: two looks at one MRZ', () => {
 		expect(reading.accepted).toBe(false);
 	});
 
+	it('does not accept a name letter the engine saw as two, though a check digit would have settled a digit', () => {
+		// Both looks agree on every character; at one name letter and one document-number digit the engine
+		// offered a runner-up at 80.
+		const doubtful = (text: string, at: number, runnerUp: string) =>
+			read(text).map((symbol, c) =>
+				c === at ? { choices: [symbol.choices[0]!, { char: runnerUp, confidence: 80 }] } : symbol
+			);
+		const digitDoubt = [read(TD3_SPECIMEN[0]), doubtful(TD3_SPECIMEN[1], 3, '8')];
+		expect(interpret([digitDoubt, digitDoubt], 2, TODAY).accepted).toBe(true);
+		const letterDoubt = [doubtful(TD3_SPECIMEN[0], 8, 'X'), read(TD3_SPECIMEN[1])];
+		const reading = interpret([letterDoubt, letterDoubt], 2, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+		expect(reading.accepted).toBe(false);
+	});
+
+	it('does not accept a state whose letter the grammar had to guess from a digit', () => {
+		// UT0: the grammar turns the 0 into O (UTO exists), but nothing confirms it was not a Q or a D.
+		const misread = swap(TD3_SPECIMEN[1], 12, '0');
+		const reading = interpret([run(TD3_SPECIMEN[0], misread), run(TD3_SPECIMEN[0], misread)], 2, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+		expect(reading.accepted).toBe(false);
+	});
+
 	it('takes the document code from the look whose code exists, and accepts it', () => {
 		// D<D<< is no passport code; P<D<< is. The closed list rules the D out, as a check digit would.
 		const misread = swap(GERMAN_PASSPORT[0], 0, 'D');

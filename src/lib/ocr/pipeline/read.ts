@@ -3,7 +3,7 @@ import { columnClasses, layoutFor } from '../../domain/mrz/layout';
 import { parseMrz, type MrzFields, type MrzFormat } from '../../domain/mrz/parse';
 import { alignRead } from './align';
 import { allCodesPlausible, codesPlausible } from './codes';
-import { boxBlur } from './filters';
+import { boxBlur, median3 } from './filters';
 import { fitLength } from './fit';
 import { lineText, type OcrLine } from './hocr';
 import type { PixelBuffer } from './image';
@@ -43,6 +43,21 @@ const NOTHING: MrzReading = {
 
 /** Confidence below which a character is not taken without a new photo or the traveller's confirmation. */
 export const MIN_CONFIDENCE = 55;
+/**
+ * Where no check digit covers a character (names, codes), nothing else can catch a misread: a look whose
+ * runner-up there reached this confidence saw two characters, and the reading waits for the traveller. On a
+ * heavily blurred photo both looks chose X for the I of VALENTINA, one with I at 80 as runner-up; among
+ * 327 generated documents read exactly, 3 had a runner-up this high (Node, two looks; seeds 7, 11, 2026).
+ */
+export const MAX_UNCHECKED_RUNNER_UP = 70;
+/**
+ * A runner-up at this confidence means the engine hesitated over a character. Three hesitations anywhere in
+ * the looks mark a photo degraded enough for confident misreads too (WOJCIECHOWSKA read as WOJCSECHOWSKA
+ * by both looks at 93): its names and codes then wait for the traveller. Of 326 generated documents read
+ * exactly and accepted, 2 had three or more (Node, two looks; `npm run bench:mrz -- --seed 7`, `--seed 11`).
+ */
+const HESITATION_RUNNER_UP = 30;
+const MAX_HESITATIONS = 2;
 /** Box-blur radius (pixels of the straightened band) of the second look. */
 const SECOND_LOOK_BLUR = 2;
 /** Surnames, then optionally `<<` and given names; names are separated by single `<`; then only fillers. */
@@ -60,7 +75,7 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	const repaired = new Set(
 		repairs.filter((r) => r.confirmedBy === 'check-digit').map((r) => `${r.line}:${r.column}`)
 	);
-	// Each character must have been read as chosen, with confidence, by every OCR run (two image variants):
+	// Each character must have been read as chosen, with confidence, by every OCR run (the image variants):
 	// a model can be confidently wrong on one rendering of a glyph, rarely the same way on both. Runs are
 	// lined up with the chosen text first, so a glyph one run saw twice does not discredit the rest.
 	const aligned = runs.map((run) => lines.map((line, l) => alignRead(line, run[l] ?? [])));
@@ -68,6 +83,8 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 		const best = run[l]![c]?.choices[0];
 		return best !== undefined && best.confidence >= MIN_CONFIDENCE && best.char === lines[l]![c];
 	};
+	const readWithoutDoubt = (run: (typeof aligned)[number], l: number, c: number) =>
+		readAsChosen(run, l, c) && (run[l]![c]!.choices[1]?.confidence ?? 0) < MAX_UNCHECKED_RUNNER_UP;
 	// Where a check digit covers the position and the runs disagree, the chooser has already found that
 	// only one run's character satisfies it (two would have made the reading ambiguous): one confident
 	// run suffices there, as for any alternative a check digit confirms.
@@ -79,15 +96,25 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 		if (char === undefined || char === lines[l]![c]) return false;
 		return !codesPlausible(layout, l, lines[l]!.slice(0, c) + char + lines[l]!.slice(c + 1));
 	};
+	const hesitations = runs
+		.flat(2)
+		.filter((symbol) => (symbol.choices[1]?.confidence ?? 0) >= HESITATION_RUNNER_UP).length;
+	const trustUnchecked = hesitations <= MAX_HESITATIONS;
 	const confident = (l: number, c: number) =>
 		runs.length >= 2 &&
 		aligned.some((run) => readAsChosen(run, l, c)) &&
-		(checked.has(`${l}:${c}`) || aligned.every((run) => readAsChosen(run, l, c) || ruledOut(run, l, c)));
+		(checked.has(`${l}:${c}`) ||
+			(trustUnchecked && aligned.every((run) => readWithoutDoubt(run, l, c) || ruledOut(run, l, c))));
 	// No check digit covers the document code or the states, and a misread letter (FIN as FZN) can be read
 	// the same way twice: a code that does not exist is a misread, whoever agrees on it.
 	if (!allCodesPlausible(layout, lines)) return false;
+	// A grammar fix is certain when it restores padding, and confirmed by its check digit where one covers
+	// it; elsewhere it is a guess (PR1 fixed to PRI, Puerto Rico, on a page saying PRT).
 	const grammarFixed = new Set(
-		repairs.filter((r) => r.confirmedBy === 'grammar').map((r) => `${r.line}:${r.column}`)
+		repairs
+			.filter((r) => r.confirmedBy === 'grammar')
+			.filter((r) => r.chosen === '<' || checked.has(`${r.line}:${r.column}`))
+			.map((r) => `${r.line}:${r.column}`)
 	);
 	return lines.every((line, l) =>
 		[...line].every((_, c) => repaired.has(`${l}:${c}`) || grammarFixed.has(`${l}:${c}`) || confident(l, c))
@@ -175,13 +202,16 @@ export async function readMrz(
 ): Promise<MrzReading> {
 	const located = locateMrz(pixels);
 	if (!located) return NOTHING;
-	// Two looks at the band: the normalised greyscale and the same slightly blurred. The chooser combines
-	// both readings, and a reading is only accepted where both agree. (A black-and-white second look made
-	// jagged glyphs the model misread far more often, so it vetoed good reads: 13 of 35 generated documents
-	// accepted against 20 with the blur, `tests/bench/mrz`.)
+	// Three looks at the band: the normalised greyscale, the same slightly blurred, and the same through a
+	// median filter. The chooser combines their readings, and a reading is only accepted where they agree.
+	// (A black-and-white look made jagged glyphs the model misread far more often, so it vetoed good reads:
+	// 13 of 35 generated documents accepted against 20 with the blur, `tests/bench/mrz`.) The median look
+	// removes the specks the other two share: without it, both read VALENTINA as VALENTXNA at 93 on a noisy
+	// photo in Chromium and the reading was accepted (2 false accepts in 447 documents, 0 with it).
 	const runs = [
 		await engine.recognize(encodePgm(located.image)),
-		await engine.recognize(encodePgm(boxBlur(located.image, SECOND_LOOK_BLUR)))
+		await engine.recognize(encodePgm(boxBlur(located.image, SECOND_LOOK_BLUR))),
+		await engine.recognize(encodePgm(median3(located.image)))
 	];
 	return interpret(runs, located.band.lines.length, today);
 }
