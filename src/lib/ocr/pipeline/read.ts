@@ -207,7 +207,8 @@ export async function readMrz(
 	// (A black-and-white look made jagged glyphs the model misread far more often, so it vetoed good reads:
 	// 13 of 35 generated documents accepted against 20 with the blur, `tests/bench/mrz`.) The median look
 	// removes the specks the other two share: without it, both read VALENTINA as VALENTXNA at 93 on a noisy
-	// photo in Chromium and the reading was accepted (2 false accepts in 447 documents, 0 with it).
+	// photo in Chromium and the reading was accepted (1 false accept in 339 generated documents with two
+	// looks and the doubt rules above; 0 in 447 with three, `npm run bench:mrz -- --seed 7`).
 	const runs = [
 		await engine.recognize(encodePgm(located.image)),
 		await engine.recognize(encodePgm(boxBlur(located.image, SECOND_LOOK_BLUR))),
