@@ -83,7 +83,7 @@ test('a photographed passport is read on the device, pre-filled, confirmed and r
 		truth.nationality === 'D' ? 'DEU' : truth.nationality
 	);
 	// Every field above came out right, and on a clean page the reader confirms every character (check digits,
-	// and both looks at the band agree); the traveller still confirms the fields against the photo.
+	// and every look at the band agrees); the traveller still confirms the fields against the photo.
 	await expect(page.locator('.read-status')).toHaveText(either('documents.read.accepted'));
 	await expectAccessible(page);
 
