@@ -185,6 +185,9 @@ function dilateVertically(mask: GreyImage, radius: number): GreyImage {
 /** Share of inked pixels above which a "line" is a solid strip (MRZ lines measure 0.3–0.45, strips 0.7–1). */
 const MAX_LINE_DENSITY = 0.62;
 
+/** Height of a line's dense core, as a share of the line spacing, above which the lines touch. */
+const MAX_CORE_SHARE = 0.9;
+
 const similar = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(a, b);
 
 /**
@@ -220,6 +223,10 @@ export function pickBand(lines: LineBox[]): Band | null {
 			// Width over line spacing: 26.4 for TD3, 21.6 for TD2, 18 for TD1 (ICAO sizes).
 			const ratio = width / spacing;
 			if (ratio < 12 || ratio > 36 || group[0]!.core < spacing * 0.3) continue;
+			// Printed lines leave paper between them (the glyphs are about half the line spacing tall; blur
+			// gets them to 0.8 of it in the generated photos). Rows of sensor noise on a dim background
+			// touch each other, and such a band beat a booklet's small MRZ.
+			if (group.some((l) => l.core > spacing * MAX_CORE_SHARE)) continue;
 			const charsPerLine = count === 3 ? 30 : ratio > 24 ? 44 : 36;
 			const score = width * count * (count === 3 && similar(ratio, 18, 0.25) ? 1.2 : 1);
 			// A band inside the image beats any that runs into its edge: sensor noise along a photo's border

@@ -59,6 +59,15 @@ describe('band location', () => {
 		expect(pickBand(findLines(mask))).toBeNull();
 	});
 
+	it('does not take rows of sensor noise that touch each other for MRZ lines', () => {
+		// Measured on a dim photo's background: "lines" 8.5 px apart with 7–8 px cores. Printed lines leave
+		// paper between them, so the same rows with half the core are a band.
+		const rows = (core: number) =>
+			[648, 656.5].map((y) => ({ x0: 9, x1: 240, y, core, density: 0.28, atEdge: false }));
+		expect(pickBand(rows(8))).toBeNull();
+		expect(pickBand(rows(5))?.lines).toHaveLength(2);
+	});
+
 	it('prefers an MRZ inside the photo to a wider one cut by its edge', () => {
 		// Two rows of glyphs wider than the real MRZ, running into the left edge of the photo (as sensor noise
 		// along a border does): a band running into the frame is either cut or noise, never the MRZ to read.
