@@ -18,6 +18,9 @@ export interface LocatedMrz {
 	image: GreyImage;
 	/** Straightening applied to the whole image, in degrees. */
 	skewDegrees: number;
+	/** Centre of the first line and the line spacing, in pixels of the (downscaled) source. */
+	centre: [number, number];
+	spacing: number;
 }
 
 function inkMask(image: GreyImage, ink = INK): GreyImage {
@@ -44,28 +47,61 @@ function lineAngle(mask: GreyImage, line: LineBox, halfHeight: number): number {
  * Returns null when no MRZ-shaped band is found.
  */
 export function locateMrz(pixels: PixelBuffer): LocatedMrz | null {
+	for (const located of mrzCandidates(pixels)) return located;
+	return null;
+}
+
+/**
+ * Every distinct MRZ-shaped band of a photo, most likely first, each straightened and cropped. Only the
+ * reader can tell a real MRZ from rows of texture that look like one (a dim photo's background noise
+ * forms bands as wide and as evenly spaced as a small document's MRZ), so it asks for the next band
+ * when one does not read as an MRZ. Bands are found lazily: the common photo costs one look.
+ */
+export function* mrzCandidates(pixels: PixelBuffer): Generator<LocatedMrz> {
 	const grey = toGrey(pixels);
 	const source = downscale(grey, SOURCE_SIDE).image;
 	// The fast look first; then the same smoothed, for a dim photo whose sensor noise turns the whole frame
 	// into specks of "ink"; a small, blurred or faint document in a large photo gets a finer, more sensitive one.
-	// A band that runs into the frame's edge is kept only when no look finds one inside the frame: a
-	// photo's sensor noise forms "lines" that start at the edge, and a real MRZ there would be cut anyway.
-	let atEdge: LocatedMrz | null = null;
-	for (const [side, ink, smooth] of [
-		[WORK_SIDE, INK, false],
-		[WORK_SIDE, INK, true],
-		[WORK_SIDE * 1.6, INK * 0.7, false]
+	// A band that runs into the frame's edge comes last: a photo's sensor noise forms "lines" that start
+	// at the edge, and a real MRZ there would be cut anyway.
+	const seen: LocatedMrz[] = [];
+	const atEdge: LocatedMrz[] = [];
+	const isNew = (found: LocatedMrz) => ![...seen, ...atEdge].some((other) => sameBand(found, other));
+	for (const [side, ink, smooth, ignoreLevelEdges] of [
+		[WORK_SIDE, INK, false, false],
+		[WORK_SIDE, INK, true, false],
+		[WORK_SIDE * 1.6, INK * 0.7, false, false],
+		// A page tilted inside a level dark frame (the table, or the photo's own border) whose edges
+		// outvoted the text's angle; only asked for when the looks above found no band that reads.
+		[WORK_SIDE, INK, true, true]
 	] as const) {
 		const work = downscale(source, side).image;
-		const found = locateIn(source, work, inkMask(smooth ? boxBlur(work, 1) : work, ink));
-		if (found && !found.band.lines.some((line) => line.atEdge)) return found;
-		atEdge ??= found;
+		const mask = inkMask(smooth ? boxBlur(work, 1) : work, ink);
+		const found = locateIn(source, work, mask, estimateSkew(mask, 12, ignoreLevelEdges));
+		if (!found || !isNew(found)) continue;
+		if (found.band.lines.some((line) => line.atEdge)) atEdge.push(found);
+		else {
+			seen.push(found);
+			yield found;
+		}
 	}
-	return atEdge;
+	yield* atEdge;
 }
 
-function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage): LocatedMrz | null {
-	const skew = estimateSkew(mask);
+/**
+ * Two looks found the same band when their first lines' centres are within a line spacing in the source
+ * and they straightened it alike (the same place at another angle is cropped differently).
+ */
+function sameBand(a: LocatedMrz, b: LocatedMrz): boolean {
+	const [ax, ay] = a.centre;
+	const [bx, by] = b.centre;
+	return (
+		Math.hypot(ax - bx, ay - by) < Math.max(a.spacing, b.spacing) &&
+		Math.abs(a.skewDegrees - b.skewDegrees) < 1
+	);
+}
+
+function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage, skew: number): LocatedMrz | null {
 	const straight = binarise(rotate(mask, skew, 0), 127);
 	const band = pickBand(findLines(straight));
 	if (!band) return null;
@@ -103,10 +139,14 @@ function locateIn(source: GreyImage, work: GreyImage, mask: GreyImage): LocatedM
 		// lines for paper, and a dim photo's real paper would turn into grey bands the OCR reads as text.
 		return normalise(out, Math.round(TARGET_PITCH * 0.5));
 	});
+	const first = lines[0]!;
+	const [dx, dy] = [(first.x0 + first.x1) / 2 - cx, first.y - cy];
 	return {
 		band,
 		image: stack(crops),
-		skewDegrees: (skew * 180) / Math.PI
+		skewDegrees: (skew * 180) / Math.PI,
+		centre: [(cx + dx * cos - dy * sin) * scale, (cy + dx * sin + dy * cos) * scale],
+		spacing: spacing * scale
 	};
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GERMAN_PASSPORT, TD1_SPECIMEN, TD3_SPECIMEN } from '../../domain/mrz/specimens.test-data';
 import type { OcrLine } from './hocr';
-import { interpret } from './read';
+import { interpret, readMrz, type OcrEngine } from './read';
+import { syntheticPage } from './test-images';
 
 const TODAY = new Date('2026-11-25T00:00:00Z');
 const read = (text: string, confidence = 90): OcrLine =>
@@ -77,5 +78,47 @@ describe('interpret: two looks at one MRZ', () => {
 		const other = TD3_SPECIMEN[0].slice(0, 2) + 'AUT' + TD3_SPECIMEN[0].slice(5);
 		const reading = interpret([run(other, TD3_SPECIMEN[1]), run(...TD3_SPECIMEN)], 2, TODAY);
 		expect(reading.accepted).toBe(false);
+	});
+});
+
+describe('readMrz: which band to read', () => {
+	// A faint MRZ that only the finer look sees, below two rows of dark texture shaped like an MRZ that the
+	// first look finds: the texture is the first band offered.
+	const photo = () => {
+		const page = syntheticPage(
+			{ width: 900, height: 640, mrzLines: 2, charsPerLine: 44, pitch: 18, mrzTop: 520 },
+			235,
+			175
+		);
+		for (const top of [150, 187])
+			for (let c = 0; c < 30; c++)
+				for (let y = top; y < top + 26; y++)
+					page.data.fill(30, y * page.width + 60 + c * 22, y * page.width + 60 + c * 22 + 13);
+		return page;
+	};
+	/** An engine that reads each band (three looks) as the next of `bands`. */
+	const engineReading = (...bands: string[][]) => {
+		let calls = 0;
+		const engine: OcrEngine & { calls: () => number } = {
+			calls: () => calls,
+			recognize: async () => run(...bands[Math.min(Math.floor(calls++ / 3), bands.length - 1)]!)
+		};
+		return engine;
+	};
+	const texture = ['X4KQ<ZZ8M2'.repeat(4) + 'ABCD', 'QQ7<<M0ZXK'.repeat(4) + '1234'];
+
+	it('reads the next band when the first does not read as an MRZ', async () => {
+		const engine = engineReading(texture, [...TD3_SPECIMEN]);
+		const reading = await readMrz(photo(), engine, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+		expect(reading.accepted).toBe(true);
+		expect(engine.calls()).toBe(6);
+	});
+
+	it('reads no further band once one reads as a valid MRZ', async () => {
+		const engine = engineReading([...TD3_SPECIMEN], texture);
+		const reading = await readMrz(photo(), engine, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+		expect(engine.calls()).toBe(3);
 	});
 });

@@ -7,7 +7,7 @@ import { boxBlur, median3 } from './filters';
 import { fitLength } from './fit';
 import { lineText, type OcrLine } from './hocr';
 import type { PixelBuffer } from './image';
-import { locateMrz } from './locate';
+import { mrzCandidates, type LocatedMrz } from './locate';
 import { encodePgm } from './pgm';
 
 /** What the pipeline needs from an OCR engine: an image file in, lines with per-symbol alternatives out. */
@@ -194,14 +194,26 @@ export function interpret(runs: OcrLine[][], expectedLines: number, today: Date)
 	};
 }
 
-/** Locates, straightens and reads the MRZ of a photo. Same code in the browser worker and in Node. */
+/**
+ * Locates, straightens and reads the MRZ of a photo. Same code in the browser worker and in Node.
+ * A band that does not read as a valid MRZ may be texture shaped like one, so the next band the
+ * locator finds is read too; the first valid reading wins, else the first that parsed at all.
+ */
 export async function readMrz(
 	pixels: PixelBuffer,
 	engine: OcrEngine,
 	today = new Date()
 ): Promise<MrzReading> {
-	const located = locateMrz(pixels);
-	if (!located) return NOTHING;
+	let best: MrzReading | null = null;
+	for (const located of mrzCandidates(pixels)) {
+		const reading = await readBand(located, engine, today);
+		if (reading.valid) return reading;
+		if (!best || (best.problem !== null && reading.problem === null)) best = reading;
+	}
+	return best ?? NOTHING;
+}
+
+async function readBand(located: LocatedMrz, engine: OcrEngine, today: Date): Promise<MrzReading> {
 	// Three looks at the band: the normalised greyscale, the same slightly blurred, and the same through a
 	// median filter. The chooser combines their readings, and a reading is only accepted where they agree.
 	// (A black-and-white look made jagged glyphs the model misread far more often, so it vetoed good reads:

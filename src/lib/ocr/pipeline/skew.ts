@@ -5,11 +5,15 @@ import type { GreyImage } from './image';
  * few rows, so the sum of squared row counts peaks. The MRZ is the densest text on a document page, so it
  * dominates the estimate. Returns radians; positive means the text runs downhill to the right.
  */
-export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
+export function estimateSkew(mask: GreyImage, maxDegrees = 12, ignoreLevelEdges = false): number {
 	const xs: number[] = [];
 	const ys: number[] = [];
 	const { width, height } = mask;
-	const data = thinInk(mask, Math.max(8, Math.round(height / 20)));
+	const data = thinInk(
+		mask,
+		Math.max(8, Math.round(height / 20)),
+		ignoreLevelEdges ? Math.max(16, Math.round(width / 8)) : width
+	);
 	// Every pixel of a large image is not needed to find an angle; a regular subsample keeps it fast.
 	const total = data.reduce((n, v) => n + (v ? 1 : 0), 0);
 	const stride = Math.max(1, Math.ceil(total / 25_000));
@@ -50,11 +54,14 @@ export function estimateSkew(mask: GreyImage, maxDegrees = 12): number {
 }
 
 /**
- * The mask without ink that runs vertically for more than `maxRun` rows: glyph strokes are short, while a
- * dark table or background around a tilted document is a solid area whose straight edges (the photo's
- * frame, not the document) would otherwise outvote the text.
+ * The mask without ink that runs vertically for more than `maxRun` rows or horizontally for more than
+ * `maxLength` columns: glyph strokes are short, while a dark table or background around a tilted document
+ * is a solid area whose straight edges (the photo's frame, not the document) would otherwise outvote the
+ * text. A level edge is a long horizontal run however thin, and a tilted page inside a level dark frame
+ * was read as level; but blurred MRZ filler (`<<<<<<`) runs long too, so long runs are only removed when
+ * asked (`ignoreLevelEdges`).
  */
-function thinInk(mask: GreyImage, maxRun: number): Uint8ClampedArray {
+function thinInk(mask: GreyImage, maxRun: number, maxLength: number): Uint8ClampedArray {
 	const { width, height } = mask;
 	const out = new Uint8ClampedArray(mask.data);
 	for (let x = 0; x < width; x++) {
@@ -64,6 +71,18 @@ function thinInk(mask: GreyImage, maxRun: number): Uint8ClampedArray {
 			if (inked && start < 0) start = y;
 			if (!inked && start >= 0) {
 				if (y - start > maxRun) for (let k = start; k < y; k++) out[k * width + x] = 0;
+				start = -1;
+			}
+		}
+	}
+	for (let y = 0; y < height && maxLength < width; y++) {
+		const row = y * width;
+		let start = -1;
+		for (let x = 0; x <= width; x++) {
+			const inked = x < width && mask.data[row + x] !== 0;
+			if (inked && start < 0) start = x;
+			if (!inked && start >= 0) {
+				if (x - start > maxLength) out.fill(0, row + start, row + x);
 				start = -1;
 			}
 		}
