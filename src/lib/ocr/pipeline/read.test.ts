@@ -81,6 +81,60 @@ describe('interpret: two looks at one MRZ', () => {
 	});
 });
 
+describe('interpret: three looks, and how much doubt a reading bears', () => {
+	/** Line `text` read confidently, with the given (position → [first, confidence, runner-up, confidence]). */
+	const readWith = (text: string, at: Record<number, [string, number, string, number]>): OcrLine =>
+		[...text].map((char, c) => {
+			const seen = at[c];
+			return seen
+				? {
+						choices: [
+							{ char: seen[0], confidence: seen[1] },
+							{ char: seen[2], confidence: seen[3] }
+						]
+					}
+				: { choices: [{ char, confidence: 93 }] };
+		});
+	const [names, numbers] = TD3_SPECIMEN;
+
+	it('counts a glyph that every look hesitated over as one doubt, not three', () => {
+		// The K of ERIKSSON (column 8) read with an X at 40 behind it by all three looks: one blurred glyph.
+		const look = [readWith(names, { 8: ['K', 92, 'X', 40] }), read(numbers)];
+		expect(interpret([look, look, look], 2, TODAY).accepted).toBe(true);
+		// Hesitations at three different characters mark a photo too degraded to trust names.
+		const degraded = [
+			readWith(names, { 6: ['E', 92, 'F', 40], 8: ['K', 92, 'X', 40], 12: ['N', 92, 'M', 40] }),
+			read(numbers)
+		];
+		expect(interpret([degraded, degraded, degraded], 2, TODAY).accepted).toBe(false);
+	});
+
+	it('lets one look in three waver on a name letter the other two read cleanly, if it saw that letter too', () => {
+		const clean = [read(names), read(numbers)];
+		const wavering = [readWith(names, { 8: ['X', 83, 'K', 64] }), read(numbers)];
+		const reading = interpret([clean, wavering, clean], 2, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+		expect(reading.accepted).toBe(true);
+		// A look that saw something else entirely, or two looks against one, still leave the letter in doubt.
+		const elsewhere = [readWith(names, { 8: ['X', 83, 'Y', 40] }), read(numbers)];
+		expect(interpret([clean, elsewhere, clean], 2, TODAY).accepted).toBe(false);
+		expect(interpret([clean, wavering, wavering], 2, TODAY).accepted).toBe(false);
+	});
+
+	it('takes no doubt from a runner-up that would make a code that does not exist', () => {
+		// The O of the nationality UTO (column 12) with a 0 at 86 behind it: UT0 is no state.
+		const look = [read(names), readWith(numbers, { 12: ['O', 89, '0', 86] })];
+		expect(interpret([look, look, look], 2, TODAY).accepted).toBe(true);
+	});
+
+	it('prefers the look that read a line at its full length to one that saw a glyph twice', () => {
+		// The first look saw the K of ERIKSSON twice; cut back to 44 characters, it reads ERIKKSSON.
+		const doubled = names.slice(0, 9) + 'K' + names.slice(9);
+		const reading = interpret([run(doubled, numbers), run(...TD3_SPECIMEN), run(...TD3_SPECIMEN)], 2, TODAY);
+		expect(reading.lines).toEqual([...TD3_SPECIMEN]);
+	});
+});
+
 describe('readMrz: which band to read', () => {
 	// A faint MRZ that only the finer look sees, below two rows of dark texture shaped like an MRZ that the
 	// first look finds: the texture is the first band offered.
