@@ -9,6 +9,18 @@ import { rotatedDegrees, syntheticPage } from './test-images';
 const passport = { width: 900, height: 640, mrzLines: 2, charsPerLine: 44, pitch: 18, mrzTop: 520 };
 const card = { width: 800, height: 520, mrzLines: 3, charsPerLine: 30, pitch: 22, mrzTop: 370 };
 const ink = (image: ReturnType<typeof syntheticPage>) => binarise(darkness(image, 8), 70);
+/** A passport page turned by `degrees` on a dark table (60), that photo framed by `margin` px of lighter grey (150). */
+function tiltedOnTableInFrame(degrees: number, margin: number) {
+	const tilted = rotate(syntheticPage(passport), (-degrees * Math.PI) / 180, 60);
+	const photo = greyImage(tilted.width + 2 * margin, tilted.height + 2 * margin);
+	photo.data.fill(150);
+	for (let y = 0; y < tilted.height; y++)
+		photo.data.set(
+			tilted.data.subarray(y * tilted.width, (y + 1) * tilted.width),
+			(y + margin) * photo.width + margin
+		);
+	return photo;
+}
 
 describe('estimateSkew', () => {
 	for (const degrees of [-7.5, -3, 0, 4, 8]) {
@@ -24,16 +36,7 @@ describe('estimateSkew, asked to ignore level edges', () => {
 	it('finds the angle of a small page tilted inside a wide, level dark frame', () => {
 		// A page turned 5° on a dark table (60), framed by a lighter grey (150) 250 px wide: the frame's two
 		// long level edges outweigh the text's rows (the default estimate says 1.2°).
-		const tilted = rotate(syntheticPage(passport), (-5 * Math.PI) / 180, 60);
-		const margin = 250;
-		const photo = greyImage(tilted.width + 2 * margin, tilted.height + 2 * margin);
-		photo.data.fill(150);
-		for (let y = 0; y < tilted.height; y++)
-			photo.data.set(
-				tilted.data.subarray(y * tilted.width, (y + 1) * tilted.width),
-				(y + margin) * photo.width + margin
-			);
-		const work = downscale(photo, 1000).image;
+		const work = downscale(tiltedOnTableInFrame(5, 250), 1000).image;
 		const mask = binarise(darkness(work, Math.round(work.width / 120)), 70);
 		expect((estimateSkew(mask, 12, true) * 180) / Math.PI).toBeCloseTo(5, 0);
 	});
@@ -56,16 +59,7 @@ describe('band location', () => {
 	it('finds a tilted page photographed on a dark table inside a lighter frame', () => {
 		// The page turned 4° on a dark table (60), that photo framed by a lighter grey (150): the dark wedges
 		// and strips are level with the frame, not with the text, and must outvote neither skew nor band.
-		const tilted = rotate(syntheticPage(passport), (-4 * Math.PI) / 180, 60);
-		const margin = 120;
-		const photo = greyImage(tilted.width + 2 * margin, tilted.height + 2 * margin);
-		photo.data.fill(150);
-		for (let y = 0; y < tilted.height; y++)
-			photo.data.set(
-				tilted.data.subarray(y * tilted.width, (y + 1) * tilted.width),
-				(y + margin) * photo.width + margin
-			);
-		const located = locateMrz(photo);
+		const located = locateMrz(tiltedOnTableInFrame(4, 120));
 		expect(located?.band.lines).toHaveLength(2);
 		expect(located?.band.charsPerLine).toBe(44);
 		expect(located!.skewDegrees).toBeCloseTo(4, 0);
