@@ -87,12 +87,11 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	};
 	// A runner-up is only a doubt if it could be there: in a coded field, one that would make the code a
 	// code that does not exist (0 in NOR, Z in ITA) is ruled out by the closed list.
+	const couldBe = (l: number, c: number, char: string) =>
+		codesPlausible(layout, l, lines[l]!.slice(0, c) + char + lines[l]!.slice(c + 1));
 	const runnerUp = (run: (typeof aligned)[number], l: number, c: number) => {
 		const second = run[l]![c]?.choices[1];
-		const possible =
-			second !== undefined &&
-			codesPlausible(layout, l, lines[l]!.slice(0, c) + second.char + lines[l]!.slice(c + 1));
-		return possible ? second.confidence : 0;
+		return second !== undefined && couldBe(l, c, second.char) ? second.confidence : 0;
 	};
 	const readWithoutDoubt = (run: (typeof aligned)[number], l: number, c: number) =>
 		readAsChosen(run, l, c) && runnerUp(run, l, c) < MAX_UNCHECKED_RUNNER_UP;
@@ -104,8 +103,7 @@ function soundBeyondCheckDigits(lines: string[], runs: OcrLine[][], repairs: Rep
 	// (D<JPN for P<JPN, ONK for DNK) has been ruled out by the closed list, not outvoted.
 	const ruledOut = (run: (typeof aligned)[number], l: number, c: number) => {
 		const char = run[l]![c]?.choices[0]?.char;
-		if (char === undefined || char === lines[l]![c]) return false;
-		return !codesPlausible(layout, l, lines[l]!.slice(0, c) + char + lines[l]!.slice(c + 1));
+		return char !== undefined && char !== lines[l]![c] && !couldBe(l, c, char);
 	};
 	const hesitant = (run: (typeof aligned)[number], l: number, c: number) =>
 		runnerUp(run, l, c) >= HESITATION_RUNNER_UP;
@@ -162,15 +160,18 @@ function pickMrzLines(ocr: OcrLine[], count: number): OcrLine[] | null {
 	return long.length < count ? null : long.slice(-count);
 }
 
-/** The MRZ lines of one OCR run, brought to the format's length; null if the run has too few long lines. */
-function mrzLinesOf(ocr: OcrLine[], count: number, length: number | null): OcrLine[] | null {
-	const picked = pickMrzLines(ocr, count);
-	if (!picked) return null;
+/** The line length a run's MRZ lines show: 30 for three lines, else 36 or 44, whichever is nearer. */
+function lineLengthOf(picked: OcrLine[]): number {
+	const count = picked.length;
 	const typical = [...picked.map((l) => l.length)].sort((a, b) => a - b)[count >> 1]!;
-	const target = length ?? (count === 3 ? 30 : Math.abs(typical - 36) < Math.abs(typical - 44) ? 36 : 44);
-	const layout = layoutFor(count, target);
+	return count === 3 ? 30 : Math.abs(typical - 36) < Math.abs(typical - 44) ? 36 : 44;
+}
+
+/** A run's MRZ lines brought to the format's length. */
+function fitLines(picked: OcrLine[], length: number): OcrLine[] {
+	const layout = layoutFor(picked.length, length);
 	return picked.map((line, index) =>
-		fitLength(line, target, layout ? columnClasses(layout, index) : undefined)
+		fitLength(line, length, layout ? columnClasses(layout, index) : undefined)
 	);
 }
 
@@ -180,14 +181,15 @@ function mrzLinesOf(ocr: OcrLine[], count: number, length: number | null): OcrLi
  */
 export function interpret(runs: OcrLine[][], expectedLines: number, today: Date): MrzReading {
 	const count = expectedLines === 3 ? 3 : 2;
-	const first = runs.map((run) => mrzLinesOf(run, count, null)).find((lines) => lines !== null);
-	if (!first) return { ...NOTHING, problem: 'unreadable' };
-	const length = first[0]!.length;
-	const usable = runs.filter((run) => pickMrzLines(run, count) !== null);
-	const fitted = usable.map((run) => mrzLinesOf(run, count, length)!);
+	const picked = runs
+		.map((run) => pickMrzLines(run, count))
+		.filter((lines): lines is OcrLine[] => lines !== null);
+	if (picked.length === 0) return { ...NOTHING, problem: 'unreadable' };
+	const length = lineLengthOf(picked[0]!);
+	const fitted = picked.map((lines) => fitLines(lines, length));
 	// Whether a run saw line l with exactly the line's length: one that saw a glyph twice (EKA3L for EA3L)
 	// had to be cut to fit, and the cut may fall anywhere.
-	const wholeLength = usable.map((run) => pickMrzLines(run, count)!.map((line) => line.length === length));
+	const wholeLength = picked.map((lines) => lines.map((line) => line.length === length));
 	// Text no check digit covers comes from the first read of a line that works: put reads whose document
 	// code and states exist first, so a run that saw P<JPN wins over one that saw D<JPN; then reads that
 	// needed no cutting or padding.
@@ -200,7 +202,7 @@ export function interpret(runs: OcrLine[][], expectedLines: number, today: Date)
 			.map((read, run) => ({ read, rank: rank(read, run, l) }))
 			.sort((a, b) => b.rank - a.rank)
 			.map(({ read }) => read);
-	const choice = chooseMrz(first.map((_, l) => preferred(l)));
+	const choice = chooseMrz(fitted[0]!.map((_, l) => preferred(l)));
 	if (choice.status === 'unreadable') return { ...NOTHING, problem: 'unreadable' };
 	const parsed = parseMrz(choice.lines, today);
 	if (!parsed.ok) return { ...NOTHING, format: choice.format, lines: choice.lines, problem: 'unreadable' };
